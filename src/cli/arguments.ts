@@ -1,0 +1,44 @@
+// Parses the command line into a command and its options; nothing else happens here.
+import { parseArgs } from 'node:util';
+import { BroadsheetError } from '../errors/catalogue.ts';
+
+export type Command = { name: 'help'; topic?: string } | { name: 'version' } | { name: 'build'; dir: string; outDir?: string; grid?: string };
+
+export const usage = `Broadsheet: a manuscript folder in, a print-ready newspaper page out.
+
+Usage:
+  broadsheet build DIR [--out OUTDIR] [--grid NAME]
+      Builds the manuscript in DIR (a folder holding article.md and its photos)
+      into OUTDIR/<slug>.pdf, the proof OUTDIR/index.html and OUTDIR/layout.json.
+      OUTDIR defaults to dist/<slug>, where slug is DIR's folder name.
+      --grid picks a page grid from styles/grids.yaml (default zh-broadsheet).
+  broadsheet --help | --version
+
+Example:
+  broadsheet build manuscript/shanting      → dist/shanting/shanting.pdf`;
+
+export function parseCommand(argv: readonly string[]): Command {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') return { name: 'help' };
+  if (name === '--version' || name === '-v') return { name: 'version' };
+  if (name === 'build') {
+    const parsed = parseOrExplain(rest, { out: { type: 'string', short: 'o' }, grid: { type: 'string' }, help: { type: 'boolean', short: 'h' } });
+    if (parsed.values.help) return { name: 'help', topic: 'build' };
+    const [dir, ...extra] = parsed.positionals;
+    if (dir === undefined) throw new BroadsheetError('UsageError', '`broadsheet build` needs the manuscript folder, e.g. `broadsheet build manuscript/shanting`.');
+    if (extra.length > 0) throw new BroadsheetError('UsageError', `\`broadsheet build\` takes one folder; also got ${extra.join(' ')}.`);
+    const { out, grid } = parsed.values;
+    return { name: 'build', dir, ...(typeof out === 'string' ? { outDir: out } : {}), ...(typeof grid === 'string' ? { grid } : {}) };
+  }
+  throw new BroadsheetError('UsageError', `There is no command \`${name}\`.`);
+}
+
+type OptionSpec = Record<string, { type: 'string' | 'boolean'; short?: string }>;
+
+function parseOrExplain(args: string[], options: OptionSpec) {
+  try {
+    return parseArgs({ args, options, allowPositionals: true, strict: true });
+  } catch (error) {
+    throw new BroadsheetError('UsageError', error instanceof Error ? error.message : String(error));
+  }
+}

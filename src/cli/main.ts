@@ -1,0 +1,47 @@
+// The one top-level boundary: runs the command, prints errors without stack traces, and sets the exit code.
+import { relative } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { BroadsheetError } from '../errors/catalogue.ts';
+import { parseCommand, usage } from './arguments.ts';
+
+async function main(argv: readonly string[]): Promise<number> {
+  const command = parseCommand(argv);
+  switch (command.name) {
+    case 'help':
+      console.log(usage);
+      return 0;
+    case 'version': {
+      const manifest: unknown = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8'));
+      const version = typeof manifest === 'object' && manifest !== null && 'version' in manifest ? String(manifest.version) : 'unknown';
+      console.log(`broadsheet ${version}`);
+      return 0;
+    }
+    case 'build': {
+      const { build } = await import('../build.ts');
+      const controller = new AbortController();
+      const stop = () => controller.abort(new BroadsheetError('OutputFailed', 'The build was interrupted; nothing was written.'));
+      process.once('SIGINT', stop);
+      process.once('SIGTERM', stop);
+      const result = await build({ dir: command.dir, signal: controller.signal, ...(command.outDir ? { outDir: command.outDir } : {}), ...(command.grid ? { grid: command.grid } : {}) });
+      for (const warning of result.warnings) console.warn(warning);
+      for (const problem of result.layout.problems) console.warn(`layout: ${problem.rule}: ${problem.message}`);
+      console.log(`built ${relative(process.cwd(), result.pdfPath) || result.pdfPath}`);
+      console.log(`proof ${relative(process.cwd(), result.proofPath) || result.proofPath}`);
+      return 0;
+    }
+  }
+}
+
+try {
+  process.exitCode = await main(process.argv.slice(2));
+} catch (error) {
+  if (error instanceof BroadsheetError) {
+    console.error(error.report());
+    process.exitCode = error.entry.code === 'BS090' ? 2 : 1;
+  } else {
+    console.error(`error: ${error instanceof Error ? error.message : String(error)}`);
+    console.error('This is a bug in Broadsheet; please report it with the manuscript that caused it.');
+    if (process.env['BROADSHEET_DEBUG'] && error instanceof Error) console.error(error.stack);
+    process.exitCode = 70;
+  }
+}

@@ -1,0 +1,97 @@
+// Page grids from styles/grids.yaml, resolved into millimetres and points, and written out as CSS custom properties.
+import { readFile } from 'node:fs/promises';
+import { parse } from 'yaml';
+import { BroadsheetError } from '../errors/catalogue.ts';
+
+export interface PageGrid {
+  readonly name: string;
+  readonly label: string;
+  /** All lengths in millimetres, except type sizes in points. */
+  readonly trim: { readonly width: number; readonly height: number };
+  readonly margins: { readonly top: number; readonly bottom: number; readonly inside: number; readonly outside: number };
+  readonly columns: number;
+  readonly gutter: number;
+  readonly body: { readonly size: number; readonly leading: number };
+}
+
+export const defaultGridName = 'zh-broadsheet';
+const mmPerPt = 25.4 / 72;
+
+export async function loadGrid(options: { file: string; name?: string }): Promise<PageGrid> {
+  const name = options.name ?? defaultGridName;
+  const all: unknown = parse(await readFile(options.file, 'utf8'));
+  const entry = isRecord(all) ? all[name] : undefined;
+  if (!isRecord(entry)) {
+    const known = isRecord(all) ? Object.keys(all).join(', ') : 'none';
+    throw new BroadsheetError('UsageError', `There is no page grid called \`${name}\` in ${options.file}; the grids are: ${known}.`);
+  }
+  const where = `${options.file}, grid \`${name}\``;
+  const trim = record(entry['trim'], `${where}: trim`);
+  const margins = record(entry['margins'], `${where}: margins`);
+  const body = record(entry['body'], `${where}: body`);
+  const columns = entry['columns'];
+  if (typeof columns !== 'number' || !Number.isInteger(columns) || columns < 1 || columns > 20) {
+    throw new BroadsheetError('UsageError', `${where}: columns must be a whole number from 1 to 20.`);
+  }
+  return Object.freeze({
+    name,
+    label: typeof entry['label'] === 'string' ? entry['label'] : name,
+    trim: { width: mm(trim['width'], `${where}: trim.width`), height: mm(trim['height'], `${where}: trim.height`) },
+    margins: {
+      top: mm(margins['top'], `${where}: margins.top`),
+      bottom: mm(margins['bottom'], `${where}: margins.bottom`),
+      inside: mm(margins['inside'], `${where}: margins.inside`),
+      outside: mm(margins['outside'], `${where}: margins.outside`),
+    },
+    columns,
+    gutter: mm(entry['gutter'], `${where}: gutter`),
+    body: { size: pt(body['size'], `${where}: body.size`), leading: pt(body['leading'], `${where}: body.leading`) },
+  });
+}
+
+/** The grid as CSS: the @page rule and custom properties every stylesheet reads. */
+export function gridCss(grid: PageGrid): string {
+  const { trim, margins, body } = grid;
+  const typeWidth = trim.width - margins.inside - margins.outside;
+  const column = (typeWidth - grid.gutter * (grid.columns - 1)) / grid.columns;
+  return [
+    `@page { size: ${trim.width}mm ${trim.height}mm; margin: 0; }`,
+    ':root {',
+    `  --page-width: ${trim.width}mm;`,
+    `  --page-height: ${trim.height}mm;`,
+    `  --margin-top: ${margins.top}mm;`,
+    `  --margin-bottom: ${margins.bottom}mm;`,
+    `  --margin-inside: ${margins.inside}mm;`,
+    `  --margin-outside: ${margins.outside}mm;`,
+    `  --columns: ${grid.columns};`,
+    `  --gutter: ${grid.gutter}mm;`,
+    `  --column-width: ${round(column)}mm;`,
+    `  --body-size: ${body.size}pt;`,
+    `  --leading: ${body.leading}pt;`,
+    '}',
+  ].join('\n');
+}
+
+function round(value: number): number {
+  return Math.round(value * 1000) / 1000;
+}
+
+function mm(value: unknown, where: string): number {
+  const match = typeof value === 'string' ? /^(\d+(?:\.\d+)?)(mm|pt)$/.exec(value.trim()) : null;
+  if (!match) throw new BroadsheetError('UsageError', `${where} must be a length like 12mm or 9pt, not ${String(value)}.`);
+  const amount = Number(match[1]);
+  return match[2] === 'pt' ? amount * mmPerPt : amount;
+}
+
+function pt(value: unknown, where: string): number {
+  return round(mm(value, where) / mmPerPt);
+}
+
+function record(value: unknown, where: string): Record<string, unknown> {
+  if (!isRecord(value)) throw new BroadsheetError('UsageError', `${where} is missing or not a group of values.`);
+  return value;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

@@ -1,0 +1,185 @@
+// The front matter schema: editorial fields of an article, validated with the place of each problem.
+import { LineCounter, parseDocument, isMap, isScalar, isSeq, type Node as YamlNode, type Pair } from 'yaml';
+import type { VFile } from 'vfile';
+
+export interface FrontMatter {
+  readonly headline: string;
+  readonly kicker?: string;
+  readonly deck?: string;
+  readonly byline: readonly string[];
+  readonly dateline?: string;
+  /** YYYY-MM-DD exactly as written: never turned into a Date, so no time zone can shift it. */
+  readonly date?: string;
+  readonly section?: string;
+  /** BCP 47, canonicalised. */
+  readonly lang: string;
+}
+
+export const frontMatterFields = ['headline', 'kicker', 'deck', 'byline', 'dateline', 'date', 'section', 'lang'] as const;
+
+export interface FrontMatterSource {
+  readonly value: string;
+  /** 1-based line of the first YAML line (the one after the opening `---`). */
+  readonly firstLine: number;
+}
+
+type Place = { line: number; column: number };
+
+/** Parses and validates YAML front matter; problems become fatal messages on `file`. */
+export function readFrontMatter(source: FrontMatterSource | undefined, file: VFile): FrontMatter | undefined {
+  if (!source) {
+    fail(file, 'the article has no front matter; start `article.md` with `---`, a line `headline: …`, and `---`', { line: 1, column: 1 }, 'missing');
+    return undefined;
+  }
+  const lineCounter = new LineCounter();
+  const document = parseDocument(source.value, { lineCounter, prettyErrors: false, uniqueKeys: true, schema: 'core' });
+  const placeOf = (offset: number | undefined): Place => {
+    const position = lineCounter.linePos(offset ?? 0);
+    return { line: position.line + source.firstLine - 1, column: position.col };
+  };
+  for (const problem of [...document.errors, ...document.warnings]) {
+    fail(file, `front matter is not valid YAML: ${problem.message.split('\n')[0]}`, placeOf(problem.pos[0]), 'yaml');
+  }
+  if (document.errors.length > 0) return undefined;
+
+  const root = document.contents;
+  if (!isMap(root)) {
+    fail(file, 'front matter must be a list of `field: value` lines', placeOf(root?.range?.[0]), 'not-a-map');
+    return undefined;
+  }
+
+  const fields = new Map<string, Pair<unknown, unknown>>();
+  for (const pair of root.items) {
+    const key = isScalar(pair.key) ? String(pair.key.value) : '';
+    if (!(frontMatterFields as readonly string[]).includes(key)) {
+      const suggestion = closest(key, frontMatterFields);
+      const hint = suggestion ? `; did you mean \`${suggestion}\`?` : `; the fields are ${frontMatterFields.join(', ')}`;
+      fail(file, `unknown front matter field \`${key}\`${hint}`, placeOf(nodeOf(pair.key)?.range?.[0]), 'unknown-field');
+      continue;
+    }
+    fields.set(key, pair);
+  }
+
+  const text = (name: string, required = false): string | undefined => {
+    const pair = fields.get(name);
+    const node = nodeOf(pair?.value);
+    if (!pair || !node || (isScalar(node) && (node.value === null || node.value === ''))) {
+      if (required) fail(file, `front matter field \`${name}\` is required`, placeOf(root.range?.[0]), `${name}-required`);
+      return undefined;
+    }
+    if (isScalar(node) && typeof node.value === 'string' && node.value.trim() !== '') return node.value.trim();
+    fail(file, `front matter field \`${name}\` must be text, not ${describe(node)}; put the value in quotes`, placeOf(node.range?.[0]), `${name}-type`);
+    return undefined;
+  };
+
+  const headline = text('headline', true);
+  const kicker = text('kicker');
+  const deck = text('deck');
+  const dateline = text('dateline');
+  const section = text('section');
+  const byline = readByline(fields.get('byline'), file, placeOf);
+  const date = readDate(fields.get('date'), file, placeOf);
+  const lang = readLang(fields.get('lang'), file, placeOf);
+
+  if (headline === undefined || byline === undefined || lang === undefined) return undefined;
+  return {
+    headline,
+    byline,
+    lang,
+    ...(kicker === undefined ? {} : { kicker }),
+    ...(deck === undefined ? {} : { deck }),
+    ...(dateline === undefined ? {} : { dateline }),
+    ...(date === undefined ? {} : { date }),
+    ...(section === undefined ? {} : { section }),
+  };
+}
+
+function readByline(pair: Pair<unknown, unknown> | undefined, file: VFile, placeOf: (offset?: number) => Place): string[] | undefined {
+  const node = nodeOf(pair?.value);
+  if (!node || (isScalar(node) && node.value === null)) return [];
+  if (isScalar(node) && typeof node.value === 'string') return [node.value.trim()];
+  if (isSeq(node)) {
+    const names: string[] = [];
+    for (const item of node.items) {
+      const entry = nodeOf(item);
+      if (entry && isScalar(entry) && typeof entry.value === 'string' && entry.value.trim() !== '') names.push(entry.value.trim());
+      else fail(file, `each byline entry must be a name, not ${describe(entry)}`, placeOf(entry?.range?.[0] ?? node.range?.[0]), 'byline-type');
+    }
+    return names;
+  }
+  fail(file, `front matter field \`byline\` must be a name or a list of names, not ${describe(node)}`, placeOf(node.range?.[0]), 'byline-type');
+  return undefined;
+}
+
+const isoDate = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+function readDate(pair: Pair<unknown, unknown> | undefined, file: VFile, placeOf: (offset?: number) => Place): string | undefined {
+  const node = nodeOf(pair?.value);
+  if (!node || (isScalar(node) && node.value === null)) return undefined;
+  const value = isScalar(node) ? node.value : undefined;
+  const match = typeof value === 'string' ? isoDate.exec(value) : null;
+  if (match && typeof value === 'string') {
+    const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+    const check = new Date(Date.UTC(year, month - 1, day));
+    if (check.getUTCFullYear() === year && check.getUTCMonth() === month - 1 && check.getUTCDate() === day) return value;
+    fail(file, `front matter field \`date\` is not a real day: ${value}`, placeOf(node.range?.[0]), 'date-invalid');
+    return undefined;
+  }
+  fail(file, `front matter field \`date\` must be a day written YYYY-MM-DD (e.g. 2021-01-08), not \`${String(value ?? describe(node))}\``, placeOf(node.range?.[0]), 'date-format');
+  return undefined;
+}
+
+function readLang(pair: Pair<unknown, unknown> | undefined, file: VFile, placeOf: (offset?: number) => Place): string | undefined {
+  const node = nodeOf(pair?.value);
+  if (!node || (isScalar(node) && node.value === null)) return 'zh-CN';
+  if (isScalar(node) && typeof node.value === 'string') {
+    try {
+      const [canonical] = Intl.getCanonicalLocales(node.value.trim());
+      if (canonical) return canonical;
+    } catch {
+      // falls through to the message below
+    }
+  }
+  fail(file, `front matter field \`lang\` must be a BCP 47 language tag such as zh-CN or en-GB, not \`${String(isScalar(node) ? node.value : describe(node))}\``, placeOf(node.range?.[0]), 'lang-invalid');
+  return undefined;
+}
+
+function nodeOf(value: unknown): YamlNode | undefined {
+  return isScalar(value) || isMap(value) || isSeq(value) ? value : undefined;
+}
+
+function describe(node: YamlNode | undefined): string {
+  if (!node) return 'nothing';
+  if (isSeq(node)) return 'a list';
+  if (isMap(node)) return 'a group of fields';
+  if (isScalar(node)) return node.value === null ? 'nothing' : `a ${typeof node.value} (${String(node.value)})`;
+  return 'something else';
+}
+
+function fail(file: VFile, reason: string, place: Place, rule: string): void {
+  const message = file.message(reason, { place, source: 'front-matter', ruleId: rule });
+  message.fatal = true;
+}
+
+/** The nearest known field name, for "did you mean" hints. */
+export function closest(word: string, candidates: readonly string[]): string | undefined {
+  let best: { name: string; distance: number } | undefined;
+  for (const name of candidates) {
+    const distance = editDistance(word.toLowerCase(), name);
+    if (!best || distance < best.distance) best = { name, distance };
+  }
+  return best && best.distance <= Math.max(2, Math.floor(word.length / 3)) ? best.name : undefined;
+}
+
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      const substitution = (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1);
+      current.push(Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, substitution));
+    }
+    previous = current;
+  }
+  return previous[b.length] ?? 0;
+}

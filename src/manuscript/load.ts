@@ -1,0 +1,89 @@
+// The manuscript stage: reads a manuscript folder, checks its front matter, text and photos, and reports every problem with its place.
+import { readFile, realpath, stat } from 'node:fs/promises';
+import { basename, join } from 'node:path';
+import { VFile } from 'vfile';
+import type { Yaml } from 'mdast';
+import { BroadsheetError } from '../errors/catalogue.ts';
+import { parseArticle } from '../markdown/parse.ts';
+import { isPrintableLink } from '../markdown/links.ts';
+import { visit } from 'unist-util-visit';
+import { readFrontMatter } from './front-matter.ts';
+import { checkSourceLimits, limits } from './guards.ts';
+import { collectPhotos } from './photos.ts';
+import { formatMessages } from './diagnostics.ts';
+import type { Manuscript } from './types.ts';
+
+export const articleFileName = 'article.md';
+
+export async function loadManuscript(options: { dir: string; signal?: AbortSignal }): Promise<Manuscript> {
+  const dir = await realpath(options.dir).catch(() => {
+    throw new BroadsheetError('ManuscriptNotFound', `${options.dir} does not exist.`);
+  });
+  const path = join(dir, articleFileName);
+  const info = await stat(path).catch(() => {
+    throw new BroadsheetError('ManuscriptNotFound', `${dir} has no ${articleFileName}.`);
+  });
+  if (info.size > limits.maxBytes * 4) {
+    throw new BroadsheetError('ManuscriptTooLarge', `${path} is ${(info.size / 1024 / 1024).toFixed(1)} MB.`);
+  }
+  const bytes = await readFile(path);
+  const source = new TextDecoder('utf-8', { fatal: false }).decode(bytes).replace(/^\uFEFF/, '');
+  const file = new VFile({ path, value: source, cwd: dir });
+  options.signal?.throwIfAborted();
+
+  const fatal = (reason: string, line: number, rule: string) => {
+    file.message(reason, { place: { line, column: 1 }, source: 'manuscript', ruleId: rule }).fatal = true;
+  };
+  if (source.includes('\uFFFD')) {
+    fatal(`${articleFileName} is not valid UTF-8 text; save it as UTF-8`, lineOf(source, source.indexOf('\uFFFD')), 'encoding');
+  }
+  const foreignMatter = /^(?:---[ \t]*([A-Za-z]\w*)|(\+\+\+)|(;;;))[ \t]*\r?\n/.exec(source);
+  if (foreignMatter) {
+    const language = foreignMatter[1] ?? (foreignMatter[2] ? 'toml' : 'json');
+    fatal(`front matter must be YAML, between two \`---\` lines; \`${language}\` front matter is not accepted`, 1, 'front-matter-language');
+  }
+  const tooBig = checkSourceLimits(source);
+  if (tooBig) fatal(tooBig.reason, tooBig.line, 'limits');
+  if (file.messages.some((message) => message.fatal)) throw invalid(file);
+
+  let tree;
+  try {
+    tree = parseArticle(file);
+  } catch (cause) {
+    throw new BroadsheetError('ManuscriptInvalid', `${path} could not be parsed: ${String(cause)}`, { cause });
+  }
+
+  const yaml = tree.children.find((node): node is Yaml => node.type === 'yaml');
+  const toml = tree.children.some((node) => String(node.type) === 'toml');
+  if (toml && !foreignMatter) fatal('front matter must be YAML, between two `---` lines; `+++` (TOML) front matter is not accepted', 1, 'front-matter-language');
+  const frontMatter = readFrontMatter(yaml ? { value: yaml.value, firstLine: (yaml.position?.start.line ?? 1) + 1 } : undefined, file);
+
+  visit(tree, ['link', 'definition'], (node) => {
+    if ((node.type === 'link' || node.type === 'definition') && !isPrintableLink(node.url)) {
+      file.message(`link \`${node.url}\` is printed as plain text: only http, https and mailto links are kept`, {
+        place: node.position,
+        source: 'links',
+        ruleId: 'link-scheme',
+      });
+    }
+  });
+  visit(tree, 'html', (node) => {
+    file.message('raw HTML is not printed; use Markdown instead', { place: node.position, source: 'markdown', ruleId: 'raw-html' });
+  });
+
+  const photos = await collectPhotos(tree, dir, file);
+  options.signal?.throwIfAborted();
+  if (!frontMatter || file.messages.some((message) => message.fatal)) throw invalid(file);
+  return { dir, slug: basename(dir), file, tree, frontMatter, photos };
+}
+
+function invalid(file: VFile): BroadsheetError {
+  const problems = file.messages.filter((message) => message.fatal);
+  return new BroadsheetError('ManuscriptInvalid', `${file.path} has ${problems.length} problem${problems.length === 1 ? '' : 's'}:`, {
+    details: formatMessages(problems),
+  });
+}
+
+function lineOf(text: string, offset: number): number {
+  return text.slice(0, Math.max(0, offset)).split('\n').length;
+}

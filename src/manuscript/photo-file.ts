@@ -1,0 +1,79 @@
+// Reads a photo's format and pixel size from its bytes and refuses files Chromium would print silently broken.
+
+export interface PhotoFacts {
+  readonly format: 'jpeg' | 'png';
+  readonly width: number;
+  readonly height: number;
+}
+
+/** Above this many pixels a photo is refused: a decompression bomb, or far beyond any press need. */
+export const maxPhotoPixels = 120_000_000;
+
+export type PhotoVerdict = { ok: true; facts: PhotoFacts } | { ok: false; reason: string };
+
+export function inspectPhoto(bytes: Uint8Array): PhotoVerdict {
+  const verdict = isJpeg(bytes) ? inspectJpeg(bytes) : isPng(bytes) ? inspectPng(bytes) : undefined;
+  if (!verdict) return { ok: false, reason: 'is not a JPEG or PNG image (its first bytes say otherwise)' };
+  if (!verdict.ok) return verdict;
+  const { width, height } = verdict.facts;
+  if (width === 0 || height === 0) return { ok: false, reason: 'says it is 0 pixels wide or high' };
+  if (width * height > maxPhotoPixels) {
+    return { ok: false, reason: `is ${width}×${height} pixels (${Math.round((width * height) / 1e6)} MP), more than the ${maxPhotoPixels / 1e6} MP limit` };
+  }
+  return verdict;
+}
+
+const isJpeg = (b: Uint8Array) => b.length > 3 && b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff;
+const pngSignature = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
+const isPng = (b: Uint8Array) => b.length > 8 && pngSignature.every((value, index) => b[index] === value);
+
+function inspectJpeg(bytes: Uint8Array): PhotoVerdict {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  let facts: PhotoFacts | undefined;
+  let offset = 2;
+  while (offset + 4 <= bytes.length) {
+    if (bytes[offset] !== 0xff) return { ok: false, reason: `is a damaged JPEG (no segment marker at byte ${offset})` };
+    const marker = bytes[offset + 1] ?? 0;
+    if (marker === 0xff) {
+      offset += 1; // fill byte
+      continue;
+    }
+    if (marker === 0xd9) break;
+    if (marker >= 0xd0 && marker <= 0xd7) {
+      offset += 2;
+      continue;
+    }
+    const length = view.getUint16(offset + 2);
+    const isFrameHeader = marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc;
+    if (isFrameHeader && offset + 9 <= bytes.length) {
+      facts = { format: 'jpeg', height: view.getUint16(offset + 5), width: view.getUint16(offset + 7) };
+    }
+    if (marker === 0xda) break; // entropy-coded data follows; the end is checked below
+    offset += 2 + length;
+  }
+  if (!facts) return { ok: false, reason: 'is a damaged JPEG (no frame header with its size)' };
+  if (!endsWithJpegEnd(bytes)) return { ok: false, reason: 'is a truncated JPEG (the file stops before its end marker); export it again' };
+  return { ok: true, facts };
+}
+
+function endsWithJpegEnd(bytes: Uint8Array): boolean {
+  // Some cameras pad after the end marker; look at the last few bytes only.
+  for (let index = bytes.length - 2; index >= Math.max(2, bytes.length - 64); index--) {
+    if (bytes[index] === 0xff && bytes[index + 1] === 0xd9) return true;
+  }
+  return false;
+}
+
+function inspectPng(bytes: Uint8Array): PhotoVerdict {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const chunkType = (at: number) => String.fromCharCode(...bytes.subarray(at + 4, at + 8));
+  if (bytes.length < 33 || chunkType(8) !== 'IHDR') return { ok: false, reason: 'is a damaged PNG (no IHDR header)' };
+  const facts: PhotoFacts = { format: 'png', width: view.getUint32(16), height: view.getUint32(20) };
+  let offset = 8;
+  while (offset + 12 <= bytes.length) {
+    const length = view.getUint32(offset);
+    if (chunkType(offset) === 'IEND') return { ok: true, facts };
+    offset += 12 + length;
+  }
+  return { ok: false, reason: 'is a truncated PNG (no IEND chunk); export it again' };
+}

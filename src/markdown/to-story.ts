@@ -1,0 +1,26 @@
+// The markdown stage: turns the checked manuscript tree into the HTML tree of the story body.
+import { unified } from 'unified';
+import remarkRehype from 'remark-rehype';
+import type { Root as HastRoot } from 'hast';
+import type { Root as MdastRoot } from 'mdast';
+import remarkFigures from './plugins/figures.ts';
+import rehypeSafeLinks from './plugins/safe-links.ts';
+import rehypePhotoSources from './plugins/photo-sources.ts';
+import type { Manuscript } from '../manuscript/types.ts';
+
+/** Where the page finds the manuscript folder's files. */
+export const manuscriptBase = 'manuscript/';
+
+export async function toStory(options: { manuscript: Manuscript; signal?: AbortSignal }): Promise<HastRoot> {
+  const { manuscript } = options;
+  const processor = unified()
+    .use(remarkFigures)
+    // Raw HTML stays out: allowDangerousHtml is left off on purpose.
+    .use(remarkRehype, { footnoteLabel: manuscript.frontMatter.lang.startsWith('zh') ? '注释' : 'Notes' })
+    .use(rehypeSafeLinks)
+    .use(rehypePhotoSources, { photos: manuscript.photos, base: manuscriptBase });
+  const tree: MdastRoot = structuredClone(manuscript.tree);
+  const story = await processor.run(tree, manuscript.file);
+  options.signal?.throwIfAborted();
+  return story;
+}

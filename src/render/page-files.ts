@@ -1,0 +1,77 @@
+// The allowlist of files a page may load: each URL path maps to one folder; everything else is refused.
+import { createRequire } from 'node:module';
+import { realpathSync } from 'node:fs';
+import { dirname, extname, isAbsolute, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** The page's origin. `.invalid` never resolves, so nothing could reach a network even if interception failed. */
+export const pageOrigin = 'https://press.broadsheet.invalid';
+
+export const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+
+export const fontPackages = ['noto-serif-sc', 'noto-sans-sc', 'source-serif-4'] as const;
+
+export interface PageRoots {
+  /** URL path prefix (no leading slash, ending in `/`) → absolute folder. */
+  readonly [prefix: string]: string;
+}
+
+export function pageRoots(manuscriptDir: string): PageRoots {
+  const require = createRequire(import.meta.url);
+  const roots: Record<string, string> = {
+    'manuscript/': manuscriptDir,
+    'styles/': join(projectRoot, 'styles'),
+    'templates/': join(projectRoot, 'templates'),
+  };
+  for (const name of fontPackages) {
+    roots[`fonts/${name}/`] = dirname(require.resolve(`@fontsource/${name}/package.json`));
+  }
+  return roots;
+}
+
+export type PageFile = { kind: 'file'; urlPath: string; path: string; mime: string } | { kind: 'refused'; reason: string };
+
+const mimeTypes: Record<string, string> = {
+  '.css': 'text/css; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.woff2': 'font/woff2',
+  '.woff': 'font/woff',
+  '.ttf': 'font/ttf',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.png': 'image/png',
+  '.svg': 'image/svg+xml',
+};
+
+/** Maps a request URL to a file under one of the roots, or says why it is refused. */
+export function resolvePageFile(url: string, roots: PageRoots): PageFile {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return { kind: 'refused', reason: 'not a URL' };
+  }
+  if (parsed.origin !== pageOrigin) return { kind: 'refused', reason: `outside the page (${parsed.protocol}//${parsed.host})` };
+  let urlPath: string;
+  try {
+    urlPath = decodeURIComponent(parsed.pathname).replace(/^\/+/, '');
+  } catch {
+    return { kind: 'refused', reason: 'broken %-escape' };
+  }
+  if (urlPath.includes('\0') || urlPath.split('/').includes('..')) return { kind: 'refused', reason: 'path climbs out of its folder' };
+  const prefix = Object.keys(roots).find((candidate) => urlPath.startsWith(candidate));
+  const root = prefix === undefined ? undefined : roots[prefix];
+  if (prefix === undefined || root === undefined) return { kind: 'refused', reason: 'not a file the page may load' };
+  const mime = mimeTypes[extname(urlPath).toLowerCase()];
+  if (!mime) return { kind: 'refused', reason: `files of type ${extname(urlPath) || '(none)'} are not loaded` };
+  const path = resolve(root, urlPath.slice(prefix.length));
+  let real: string;
+  try {
+    real = realpathSync(path);
+  } catch {
+    return { kind: 'refused', reason: 'no such file' };
+  }
+  const inside = relative(realpathSync(root), real);
+  if (inside === '' || inside.startsWith('..') || isAbsolute(inside)) return { kind: 'refused', reason: 'a link to a file outside its folder' };
+  return { kind: 'file', urlPath, path: real, mime };
+}

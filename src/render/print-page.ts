@@ -1,0 +1,70 @@
+// The render stage: loads the filled page into Chromium behind an allowlist, lays it out, and prints the PDF and the proof.
+import { readFile } from 'node:fs/promises';
+import type { Browser, HTTPRequest } from 'puppeteer';
+import { BroadsheetError } from '../errors/catalogue.ts';
+import { layOutPage } from '../layout/run.ts';
+import type { LayoutReport } from '../layout/report.ts';
+import { pageOrigin, resolvePageFile, type PageRoots } from './page-files.ts';
+
+export interface RenderInput {
+  readonly browser: Browser;
+  /** The filled template, serialised. */
+  readonly html: string;
+  readonly roots: PageRoots;
+  readonly signal?: AbortSignal;
+  readonly timeoutMs?: number;
+}
+
+export interface RenderedPage {
+  readonly pdf: Uint8Array;
+  /** The laid-out page without scripts: opens in a browser as it is and shows the PDF's lines. */
+  readonly proofHtml: string;
+  /** Every file the page loaded, by URL path, so the proof can carry copies of them. */
+  readonly files: ReadonlyMap<string, string>;
+  readonly layout: LayoutReport;
+}
+
+const documentPath = '/index.html';
+
+export async function printPage(input: RenderInput): Promise<RenderedPage> {
+  const timeoutMs = input.timeoutMs ?? 60_000;
+  const page = await input.browser.newPage();
+  const files = new Map<string, string>();
+  const refused: string[] = [];
+  try {
+    await page.setRequestInterception(true);
+    const answer = async (request: HTTPRequest) => {
+      const url = request.url();
+      if (url === pageOrigin + documentPath) {
+        return request.respond({ status: 200, contentType: 'text/html; charset=utf-8', body: input.html });
+      }
+      if (url.startsWith('data:')) return request.continue();
+      const file = resolvePageFile(url, input.roots);
+      if (file.kind === 'refused') {
+        refused.push(`${url.slice(0, 200)}: ${file.reason}`);
+        return request.abort('blockedbyclient');
+      }
+      files.set(file.urlPath, file.path);
+      return request.respond({ status: 200, contentType: file.mime, body: await readFile(file.path) });
+    };
+    page.on('request', (request) => void answer(request).catch(() => request.abort('failed').catch(() => undefined)));
+
+    await page.goto(pageOrigin + documentPath, { waitUntil: 'load', timeout: timeoutMs, ...(input.signal ? { signal: input.signal } : {}) });
+    const layout = await layOutPage({ page, timeoutMs, ...(input.signal ? { signal: input.signal } : {}) });
+    if (refused.length > 0) {
+      throw new BroadsheetError('RequestBlocked', `The page asked for ${refused.length} file${refused.length === 1 ? '' : 's'} it may not load:`, { details: refused });
+    }
+    const unreadable = layout.problems.filter((problem) => problem.rule === 'photo-unreadable');
+    if (unreadable.length > 0) {
+      throw new BroadsheetError('PhotoInvalid', 'Chromium could not decode these photos:', { details: unreadable.map((problem) => problem.message) });
+    }
+    const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true, outline: true, timeout: timeoutMs });
+    const proofHtml = await page.evaluate(() => {
+      for (const script of Array.from(document.querySelectorAll('script'))) script.remove();
+      return '<!doctype html>\n' + document.documentElement.outerHTML;
+    });
+    return { pdf, proofHtml, files, layout };
+  } finally {
+    await page.close().catch(() => undefined);
+  }
+}
