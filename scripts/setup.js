@@ -1,0 +1,49 @@
+#!/usr/bin/env node
+// Installs what Broadsheet needs and is missing: Debian's Chromium and PDF tools (as root), then the npm packages.
+// Plain JavaScript with no dependencies, because it runs before anything is installed.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const quiet = process.argv.includes('--quiet');
+const say = (line) => quiet || console.error(`setup: ${line}`);
+
+// Debian packages: the command each provides, and why Broadsheet needs it.
+const debianPackages = [
+  { name: 'chromium', command: 'chromium', why: 'lays out and prints the page' },
+  { name: 'poppler-utils', command: 'pdftotext', why: 'tests read the PDF text, fonts and geometry' },
+  { name: 'ghostscript', command: 'gs', why: 'PDF/A copies for the archive' },
+  { name: 'qpdf', command: 'qpdf', why: 'checks PDF structure' },
+  { name: 'fonts-dejavu-core', file: '/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf', why: 'Chromium needs one system font to start; pages use npm fonts only' },
+];
+
+const has = (pkg) => (pkg.file ? existsSync(pkg.file) : spawnSync('sh', ['-c', `command -v ${pkg.command}`]).status === 0);
+const missing = debianPackages.filter((pkg) => !has(pkg));
+if (missing.length > 0) {
+  const names = missing.map((pkg) => pkg.name);
+  if (process.getuid?.() === 0 && existsSync('/usr/bin/apt-get')) {
+    say(`installing Debian packages: ${names.join(' ')}`);
+    const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+    execFileSync('apt-get', ['update', '-qq'], { stdio: ['ignore', 'ignore', 'inherit'], env });
+    execFileSync('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...names], { stdio: ['ignore', 'ignore', 'inherit'], env });
+  } else {
+    for (const pkg of missing) console.error(`setup: missing ${pkg.name} (${pkg.why})`);
+    console.error(`setup: install them with: sudo apt-get install ${names.join(' ')}`);
+    process.exit(1);
+  }
+}
+
+// npm packages: reinstall whenever package-lock.json changed since the last install.
+const lock = readFileSync(join(root, 'package-lock.json'));
+const wanted = createHash('sha256').update(lock).digest('hex');
+const stamp = join(root, 'node_modules', '.broadsheet-lock-sha256');
+const installed = existsSync(stamp) ? readFileSync(stamp, 'utf8').trim() : '';
+if (installed !== wanted) {
+  say('installing npm packages (npm ci)');
+  // .puppeteerrc.cjs skips Puppeteer's browser download: Debian's Chromium is used instead.
+  execFileSync('npm', ['ci', '--no-audit', '--no-fund', '--loglevel=error'], { cwd: root, stdio: ['ignore', 'inherit', 'inherit'] });
+  writeFileSync(stamp, wanted + '\n');
+}
