@@ -5,13 +5,14 @@ import { loadManuscript } from './manuscript/load.ts';
 import { toStory } from './markdown/to-story.ts';
 import { fillTemplate } from './template/fill.ts';
 import { gridCss, loadGrid } from './layout/grid.ts';
+import { loadPaper } from './layout/paper.ts';
 import { launchBrowser, type PressBrowser } from './render/browser.ts';
 import { printPage } from './render/print-page.ts';
 import { pageRoots, projectRoot } from './render/page-files.ts';
 import { finishPdf } from './pdf/finish.ts';
 import { writeFolder } from './output/write-folder.ts';
 import { formatMessages } from './manuscript/diagnostics.ts';
-import type { LayoutReport } from './layout/report.ts';
+import type { LayoutReport, LayoutRequest } from './layout/report.ts';
 
 export interface BuildOptions {
   /** The manuscript folder. */
@@ -19,6 +20,10 @@ export interface BuildOptions {
   /** Defaults to dist/<slug> under the current folder. */
   readonly outDir?: string;
   readonly grid?: string;
+  /** The page number the article starts on (default 1). */
+  readonly page?: number;
+  /** Let overset text jump to a continuation page instead of failing. */
+  readonly allowJump?: boolean;
   /** A browser to share across builds; otherwise one is started and closed here. */
   readonly press?: PressBrowser;
   readonly signal?: AbortSignal;
@@ -37,6 +42,13 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const manuscript = await loadManuscript({ dir: options.dir, ...(signal ? { signal } : {}) });
   const story = await toStory({ manuscript, ...(signal ? { signal } : {}) });
   const grid = await loadGrid({ file: join(projectRoot, 'styles/grids.yaml'), ...(options.grid ? { name: options.grid } : {}) });
+  const paper = await loadPaper(join(projectRoot, 'styles/paper.yaml'));
+  const { frontMatter } = manuscript;
+  const layout: LayoutRequest = {
+    grid,
+    folio: { paper: paper.name, page: options.page ?? 1, ...(frontMatter.date ? { date: frontMatter.date } : {}), ...(frontMatter.section ? { section: frontMatter.section } : {}) },
+    allowJump: options.allowJump ?? false,
+  };
   const page = await fillTemplate({
     templateFile: join(projectRoot, 'templates/article.html'),
     frontMatter: manuscript.frontMatter,
@@ -49,7 +61,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   let version = 'Chromium';
   try {
     version = await press.browser.version();
-    rendered = await printPage({ browser: press.browser, html: toHtml(page), roots: pageRoots(manuscript.dir), ...(signal ? { signal } : {}) });
+    rendered = await printPage({ browser: press.browser, html: toHtml(page), roots: pageRoots(manuscript.dir), layout, ...(signal ? { signal } : {}) });
   } finally {
     if (!options.press) await press.close();
   }

@@ -2,9 +2,9 @@
 import type { Page } from 'puppeteer';
 import { BroadsheetError } from '../errors/catalogue.ts';
 import { layoutEngineScript } from './bundle.ts';
-import type { LayoutReport } from './report.ts';
+import type { LayoutReport, LayoutRequest } from './report.ts';
 
-export async function layOutPage(options: { page: Page; timeoutMs: number; signal?: AbortSignal }): Promise<LayoutReport> {
+export async function layOutPage(options: { page: Page; request: LayoutRequest; timeoutMs: number; signal?: AbortSignal }): Promise<LayoutReport> {
   const { page } = options;
   await page.addScriptTag({ content: await layoutEngineScript(), id: 'broadsheet-layout' });
   let timer: NodeJS.Timeout | undefined;
@@ -12,7 +12,16 @@ export async function layOutPage(options: { page: Page; timeoutMs: number; signa
     timer = setTimeout(() => reject(new BroadsheetError('LayoutTimeout', `Layout took longer than ${options.timeoutMs / 1000} s.`)), options.timeoutMs);
   });
   try {
-    return await Promise.race([page.evaluate(() => window.broadsheetLayout ?? Promise.reject(new Error('the layout engine did not start'))), timeout]);
+    return await Promise.race([
+      page.evaluate((request) => {
+        if (!window.broadsheetLayOut) throw new Error('the layout engine did not load');
+        return window.broadsheetLayOut(request);
+      }, options.request),
+      timeout,
+    ]);
+  } catch (error) {
+    if (error instanceof BroadsheetError) throw error;
+    throw new BroadsheetError('LayoutFailed', `The layout engine stopped: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
   } finally {
     clearTimeout(timer);
   }

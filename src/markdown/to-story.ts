@@ -6,6 +6,8 @@ import type { Root as MdastRoot } from 'mdast';
 import remarkFigures from './plugins/figures.ts';
 import rehypeSafeLinks from './plugins/safe-links.ts';
 import rehypePhotoSources from './plugins/photo-sources.ts';
+import rehypeHyphenate from './plugins/hyphenate.ts';
+import { hyphenatorFor } from './hyphenation.ts';
 import type { Manuscript } from '../manuscript/types.ts';
 
 /** Where the page finds the manuscript folder's files. */
@@ -18,7 +20,8 @@ export async function toStory(options: { manuscript: Manuscript; signal?: AbortS
     // Raw HTML stays out: allowDangerousHtml is left off on purpose.
     .use(remarkRehype, { footnoteLabel: manuscript.frontMatter.lang.startsWith('zh') ? '注释' : 'Notes' })
     .use(rehypeSafeLinks)
-    .use(rehypePhotoSources, { photos: manuscript.photos, base: manuscriptBase });
+    .use(rehypePhotoSources, { photos: manuscript.photos, base: manuscriptBase })
+    .use(rehypeHyphenate, { hyphenator: hyphenatorFor(manuscript.frontMatter.lang) });
   const tree: MdastRoot = structuredClone(manuscript.tree);
   const story = await processor.run(tree, manuscript.file);
   options.signal?.throwIfAborted();

@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import type { Browser, HTTPRequest } from 'puppeteer';
 import { BroadsheetError } from '../errors/catalogue.ts';
 import { layOutPage } from '../layout/run.ts';
-import type { LayoutReport } from '../layout/report.ts';
+import type { LayoutReport, LayoutRequest } from '../layout/report.ts';
 import { pageOrigin, resolvePageFile, type PageRoots } from './page-files.ts';
 
 export interface RenderInput {
@@ -11,6 +11,7 @@ export interface RenderInput {
   /** The filled template, serialised. */
   readonly html: string;
   readonly roots: PageRoots;
+  readonly layout: LayoutRequest;
   readonly signal?: AbortSignal;
   readonly timeoutMs?: number;
 }
@@ -50,7 +51,7 @@ export async function printPage(input: RenderInput): Promise<RenderedPage> {
     page.on('request', (request) => void answer(request).catch(() => request.abort('failed').catch(() => undefined)));
 
     await page.goto(pageOrigin + documentPath, { waitUntil: 'load', timeout: timeoutMs, ...(input.signal ? { signal: input.signal } : {}) });
-    const layout = await layOutPage({ page, timeoutMs, ...(input.signal ? { signal: input.signal } : {}) });
+    const layout = await layOutPage({ page, request: input.layout, timeoutMs, ...(input.signal ? { signal: input.signal } : {}) });
     if (refused.length > 0) {
       throw new BroadsheetError('RequestBlocked', `The page asked for ${refused.length} file${refused.length === 1 ? '' : 's'} it may not load:`, { details: refused });
     }

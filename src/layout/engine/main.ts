@@ -1,43 +1,77 @@
-// Browser side entry of the layout engine: waits for fonts and photos, lays the page out, and publishes the report.
-import type { FigureReport, LayoutProblem, LayoutReport, PageReport } from '../report.ts';
-import { boxOf } from './measure.ts';
+// Browser side entry of the layout engine: checks fonts and photos, fits the story to the page, and publishes the layout report.
+import type { LayoutProblem, LayoutReport, LayoutRequest } from '../report.ts';
+import { attemptLayout, collectStory, oversetOf, scaleRange, type Attempt } from './lay-out.ts';
+import { geometryOf, pxPerMm } from './geometry.ts';
+import type { Anchor } from './place-figures.ts';
+import { measureAttempt } from './measure.ts';
 
 declare global {
   interface Window {
-    broadsheetLayout?: Promise<LayoutReport>;
+    broadsheetLayOut?: (request: LayoutRequest) => Promise<LayoutReport>;
   }
 }
 
-async function layOut(): Promise<LayoutReport> {
+async function layOut(request: LayoutRequest): Promise<LayoutReport> {
   await document.fonts.ready;
   const problems: LayoutProblem[] = [];
   for (const image of Array.from(document.images)) {
     await image.decode().catch(() => undefined);
     if (!image.complete || image.naturalWidth === 0) {
-      problems.push({ rule: 'photo-unreadable', message: `photo ${image.getAttribute('src') ?? '(no source)'} could not be decoded` });
+      problems.push({ rule: 'photo-unreadable', severity: 'error', message: `photo ${image.getAttribute('src') ?? '(no source)'} could not be decoded` });
     }
   }
-  const pages: PageReport[] = Array.from(document.querySelectorAll('.story')).map((page, index) => {
-    const figures = Array.from(page.querySelectorAll('figure.photo')).map((figure): FigureReport => {
-      const image = figure.querySelector('img');
-      const caption = figure.querySelector('figcaption');
-      const photo = image ? boxOf(image, page) : boxOf(figure, page);
-      const pixelWidth = image?.naturalWidth ?? 0;
-      const pixelHeight = image?.naturalHeight ?? 0;
-      const inches = (mm: number) => mm / 25.4;
-      const effectivePpi = Math.round(Math.min(pixelWidth / inches(photo.width || 1), pixelHeight / inches(photo.height || 1)));
-      return {
-        src: image?.getAttribute('src') ?? '',
-        caption: caption?.textContent ?? '',
-        photo,
-        captionBox: caption ? boxOf(caption, page) : null,
-        effectivePpi,
-      };
+  const geometry = geometryOf(request.grid);
+  const parts = collectStory(geometry.columns);
+
+  // A draft with only the lead photo shows where each paragraph falls; the other photos go near those places.
+  const draft = attemptLayout(parts, request, { scale: 1, anchors: new Map(), allowJump: false, figures: parts.plans.filter((plan) => plan.lead) });
+  const anchors = new Map<number, Anchor>();
+  for (const [block, end] of draft.flow.ends) if (end.page === request.folio.page) anchors.set(block, { column: end.column, line: end.line });
+
+  const fits = (scale: number): boolean => {
+    const attempt = attemptLayout(parts, request, { scale, anchors, allowJump: false });
+    return attempt.flow.overset.length === 0 && attempt.unplaced.length === 0;
+  };
+  let scale = 1;
+  let allowJump = false;
+  if (fits(scaleRange.min)) {
+    // Copyfitting: the largest photos that still let every line fit, so the columns end at the foot of the page.
+    let low: number = scaleRange.min;
+    let high: number = scaleRange.max;
+    if (fits(high)) low = high;
+    for (let step = 0; step < 7 && high - low > 0.01; step++) {
+      const middle = (low + high) / 2;
+      if (fits(middle)) low = middle;
+      else high = middle;
+    }
+    scale = low;
+  } else if (request.allowJump) {
+    allowJump = true;
+  } else {
+    scale = scaleRange.min;
+  }
+  const final: Attempt = attemptLayout(parts, request, { scale, anchors, allowJump });
+  problems.push(...final.problems);
+  const overset = oversetOf(final.flow, geometry.leading);
+  if (overset) {
+    problems.push({
+      rule: 'overset',
+      severity: 'error',
+      message: `${overset.lines} lines (${overset.characters} characters) do not fit, from the paragraph starting “${overset.from}”; cut the text, or allow a jump to a continuation page`,
     });
-    const box = boxOf(page, page);
-    return { number: index + 1, width: box.width, height: box.height, figures };
-  });
-  return { engine: 'css-columns', pages, problems };
+  }
+  const measured = measureAttempt(final, geometry);
+  problems.push(...measured.problems);
+  const firstSheet = final.sheets[0];
+  return {
+    engine: 'broadsheet-frames',
+    pages: measured.pages,
+    overset,
+    problems,
+    baseline: { pitch: round(geometry.leading / pxPerMm), origin: round((firstSheet?.area.top ?? 0) / pxPerMm) },
+  };
 }
 
-window.broadsheetLayout = layOut();
+const round = (value: number) => Math.round(value * 1000) / 1000;
+
+window.broadsheetLayOut = layOut;

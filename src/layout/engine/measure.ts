@@ -1,11 +1,73 @@
-// Browser side: measures boxes in millimetres relative to the page they sit on.
-import type { Box } from '../report.ts';
-
-const mmPerPx = 25.4 / 96;
+// Browser side: measures a finished layout into the report: frames, photos, captions, lines per column, underset.
+import type { Box, FigureReport, FrameReport, LayoutProblem, PageReport } from '../report.ts';
+import type { Attempt } from './lay-out.ts';
+import { pxPerMm, type Geometry } from './geometry.ts';
+import { linesOf } from './lines.ts';
 
 export function boxOf(element: Element, page: Element): Box {
   const rect = element.getBoundingClientRect();
   const origin = page.getBoundingClientRect();
-  const round = (value: number) => Math.round(value * mmPerPx * 100) / 100;
+  const round = (value: number) => Math.round((value / pxPerMm) * 100) / 100;
   return { x: round(rect.left - origin.left), y: round(rect.top - origin.top), width: round(rect.width), height: round(rect.height) };
+}
+
+export function measureAttempt(attempt: Attempt, geometry: Geometry): { pages: PageReport[]; problems: LayoutProblem[] } {
+  const problems: LayoutProblem[] = [];
+  const used = attempt.frames.map((frame) => {
+    const last = frame.element.lastElementChild;
+    return last instanceof HTMLElement ? Math.min(frame.lines, Math.round((last.offsetTop + last.offsetHeight) / geometry.leading)) : 0;
+  });
+  const lastUsed = used.reduce((found, lines, index) => (lines > 0 ? index : found), -1);
+  const pages = attempt.sheets.map((sheet): PageReport => {
+    const frames: FrameReport[] = [];
+    const linesPerColumn = new Array<number>(geometry.columns).fill(0);
+    const capacityPerColumn = new Array<number>(geometry.columns).fill(0);
+    let underset = 0;
+    attempt.frames.forEach((frame, index) => {
+      if (frame.page !== sheet.number) return;
+      const lines = used[index] ?? 0;
+      frames.push({ column: frame.column, box: boxOf(frame.element, sheet.element), capacity: frame.lines, lines, text: linesOf(frame.element, sheet.element, geometry.leading) });
+      linesPerColumn[frame.column] = (linesPerColumn[frame.column] ?? 0) + lines;
+      capacityPerColumn[frame.column] = (capacityPerColumn[frame.column] ?? 0) + frame.lines;
+      if (index !== lastUsed) underset += frame.lines - lines;
+    });
+    const figures = attempt.placements
+      .filter(() => sheet === attempt.sheets[0])
+      .map((placement): FigureReport => {
+        const figure = placement.plan.figure;
+        const image = figure.querySelector('img');
+        const caption = figure.querySelector('figcaption');
+        const photo = boxOf(image ?? figure, sheet.element);
+        const inches = (mm: number) => Math.max(mm, 0.01) / 25.4;
+        const pixelWidth = image?.naturalWidth ?? 0;
+        const pixelHeight = image?.naturalHeight ?? 0;
+        // With object-fit: cover the photo is scaled by the larger of the two ratios; that sets its resolution.
+        const scale = Math.max(inches(photo.width) / Math.max(pixelWidth, 1), inches(photo.height) / Math.max(pixelHeight, 1));
+        return {
+          src: image?.getAttribute('src') ?? '',
+          caption: caption?.textContent ?? '',
+          span: placement.plan.span,
+          captionPlacement: placement.plan.caption,
+          photo,
+          captionBox: caption ? boxOf(caption, sheet.element) : null,
+          effectivePpi: Math.round(1 / scale),
+        };
+      });
+    for (const figure of figures) {
+      if (figure.effectivePpi < 200) {
+        problems.push({ rule: 'photo-resolution', severity: 'warning', page: sheet.number, message: `photo ${figure.src} prints at ${figure.effectivePpi} ppi (below 200)` });
+      }
+    }
+    const box = boxOf(sheet.element, sheet.element);
+    return { number: sheet.number, width: box.width, height: box.height, frames, figures, linesPerColumn, underset };
+  });
+  attempt.frames.forEach((frame, index) => {
+    const lines = used[index] ?? 0;
+    if (index > lastUsed && lines === 0) {
+      problems.push({ rule: 'underset', severity: 'warning', page: frame.page, message: `column ${frame.column + 1} has ${frame.lines} empty lines after the article ends` });
+    } else if (index < lastUsed && frame.lines - lines > 1) {
+      problems.push({ rule: 'short-frame', severity: 'warning', page: frame.page, message: `a frame in column ${frame.column + 1} ends ${frame.lines - lines} lines short` });
+    }
+  });
+  return { pages, problems };
 }

@@ -1,5 +1,8 @@
-// A paragraph holding only an image becomes a figure: the alt text is its caption, the title its credit.
-import type { Image, Paragraph, Root } from 'mdast';
+// A paragraph holding only an image becomes a figure: the alt text is its caption, the title its credit,
+// and an optional `{span=3 caption=below place=top focus=30%,40%}` after the image tells the layout what the desk wants.
+import type { Image, Paragraph, PhrasingContent, Root } from 'mdast';
+import type { Position } from 'unist';
+import type { VFile } from 'vfile';
 import { visit } from 'unist-util-visit';
 import type { Credit, FigureCaption } from '../mdast-figure.ts';
 
@@ -8,11 +11,18 @@ export interface FigureOptions {
   readonly className?: readonly string[];
 }
 
-export function figures(tree: Root, options?: FigureOptions): void {
+export interface FigureProblem {
+  readonly reason: string;
+  readonly place: Position | undefined;
+}
+
+export function figures(tree: Root, options?: FigureOptions): FigureProblem[] {
   const settings = options ?? {};
+  const problems: FigureProblem[] = [];
   visit(tree, 'paragraph', (paragraph) => {
-    const image = soleImage(paragraph);
-    if (!image) return;
+    const found = soleImage(paragraph);
+    if (!found) return;
+    const { image, attributes } = found;
     const caption: FigureCaption = {
       type: 'figureCaption',
       children: [{ type: 'text', value: image.alt ?? '' }],
@@ -26,18 +36,53 @@ export function figures(tree: Root, options?: FigureOptions): void {
       };
       caption.children.push(credit);
     }
+    const layout = readAttributes(attributes, paragraph.position, problems);
     const photo: Image = { ...image, title: null };
     paragraph.children = [photo, caption];
-    paragraph.data = { ...paragraph.data, hName: 'figure', hProperties: { className: [...(settings.className ?? ['photo'])] } };
+    paragraph.data = { ...paragraph.data, hName: 'figure', hProperties: { className: [...(settings.className ?? ['photo'])], ...layout } };
   });
+  return problems;
 }
 
-function soleImage(paragraph: Paragraph): Image | undefined {
+function soleImage(paragraph: Paragraph): { image: Image; attributes: string } | undefined {
   const meaningful = paragraph.children.filter((child) => !(child.type === 'text' && child.value.trim() === ''));
-  const [only] = meaningful;
-  return meaningful.length === 1 && only?.type === 'image' ? only : undefined;
+  const [first, second, ...rest] = meaningful;
+  if (first?.type !== 'image' || rest.length > 0) return undefined;
+  if (!second) return { image: first, attributes: '' };
+  const attributes = isText(second) ? /^\s*\{([^}]*)\}\s*$/.exec(second.value) : null;
+  return attributes ? { image: first, attributes: attributes[1] ?? '' } : undefined;
+}
+
+const isText = (node: PhrasingContent): node is PhrasingContent & { type: 'text'; value: string } => node.type === 'text';
+
+const accepted: Record<string, RegExp> = {
+  span: /^(?:[1-9]|1[0-2])$/,
+  caption: /^(?:beside|below)$/,
+  place: /^(?:auto|top|bottom)$/,
+  focus: /^\d{1,3}%?[, ]\d{1,3}%?$/,
+};
+
+function readAttributes(text: string, place: Position | undefined, problems: FigureProblem[]): Record<string, string> {
+  const properties: Record<string, string> = {};
+  for (const match of text.matchAll(/([a-z]+)=("[^"]*"|\S+)/g)) {
+    const [, key = '', raw = ''] = match;
+    const value = raw.replace(/^"|"$/g, '');
+    const rule = accepted[key];
+    if (!rule) {
+      problems.push({ reason: `unknown photo setting \`${key}\`; use span, caption, place or focus`, place });
+      continue;
+    }
+    if (!rule.test(value)) {
+      problems.push({ reason: `photo setting \`${key}=${value}\` is not understood; e.g. span=3, caption=below, place=top, focus=30%,40%`, place });
+      continue;
+    }
+    properties[`data${key[0]?.toUpperCase()}${key.slice(1)}`] = key === 'focus' ? value.replace(/[, ]/, ' ').replace(/(\d+)(?!%)(\s|$)/g, '$1%$2') : value;
+  }
+  return properties;
 }
 
 export default function remarkFigures(options?: FigureOptions) {
-  return (tree: Root) => figures(tree, options);
+  return (tree: Root, file: VFile) => {
+    for (const problem of figures(tree, options)) file.message(problem.reason, { place: problem.place, source: 'figures', ruleId: 'photo-setting' });
+  };
 }

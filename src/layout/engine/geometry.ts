@@ -1,0 +1,46 @@
+// Browser side: the page grid in CSS pixels, and the baseline grid every body line sits on.
+import type { GridSpec } from '../report.ts';
+
+export const pxPerMm = 96 / 25.4;
+export const pxPerPt = 96 / 72;
+
+export interface Geometry {
+  readonly pageWidth: number;
+  readonly pageHeight: number;
+  readonly left: number;
+  readonly top: number;
+  readonly right: number;
+  readonly bottom: number;
+  readonly columns: number;
+  readonly columnWidth: number;
+  readonly gutter: number;
+  /** The baseline pitch: one body line. */
+  readonly leading: number;
+}
+
+export function geometryOf(grid: GridSpec): Geometry {
+  const left = grid.margins.inside * pxPerMm;
+  const right = (grid.trim.width - grid.margins.outside) * pxPerMm;
+  const gutter = grid.gutter * pxPerMm;
+  const columnWidth = (right - left - gutter * (grid.columns - 1)) / grid.columns;
+  return {
+    pageWidth: grid.trim.width * pxPerMm,
+    pageHeight: grid.trim.height * pxPerMm,
+    left,
+    top: grid.margins.top * pxPerMm,
+    right,
+    bottom: (grid.trim.height - grid.margins.bottom) * pxPerMm,
+    columns: grid.columns,
+    columnWidth,
+    gutter,
+    leading: grid.body.leading * pxPerPt,
+  };
+}
+
+export const columnX = (geometry: Geometry, column: number): number => geometry.left + column * (geometry.columnWidth + geometry.gutter);
+
+/** Width of `span` columns with the gutters between them. */
+export const spanWidth = (geometry: Geometry, span: number): number => span * geometry.columnWidth + (span - 1) * geometry.gutter;
+
+/** Whole body lines needed for a height. */
+export const linesFor = (geometry: Geometry, height: number): number => Math.max(1, Math.ceil(height / geometry.leading - 0.02));

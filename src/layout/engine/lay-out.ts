@@ -1,0 +1,212 @@
+// Browser side: lays the story out on sheets: headline module, photos with captions, threaded body text, jumps; then measures the result.
+import type { LayoutProblem, LayoutRequest, Overset } from '../report.ts';
+import { lineY } from './body-area.ts';
+import { flowBlocks, type FlowResult, type Frame } from './flow.ts';
+import { planFigure, type FigurePlan } from './figure-plan.ts';
+import { createFrames } from './frames.ts';
+import { columnX, geometryOf, linesFor, spanWidth, type Geometry } from './geometry.ts';
+import { placeFigures, type Anchor, type Placement } from './place-figures.ts';
+import { createSheet, place, type Sheet } from './sheet.ts';
+
+export interface StoryParts {
+  readonly story: HTMLElement;
+  readonly headline: HTMLElement | null;
+  readonly blocks: readonly HTMLElement[];
+  readonly plans: readonly FigurePlan[];
+}
+
+export interface Attempt {
+  readonly sheets: Sheet[];
+  readonly frames: Frame[];
+  readonly placements: Placement[];
+  readonly flow: FlowResult;
+  readonly jumped: boolean;
+  readonly unplaced: FigurePlan[];
+  readonly problems: LayoutProblem[];
+}
+
+/** Photos may be cropped to fill the page, but never beyond these factors of their natural height. */
+const scaleRange = { min: 0.7, max: 1.45 } as const;
+const maxSheets = 8;
+
+export function collectStory(columns: number): StoryParts {
+  const story = document.querySelector<HTMLElement>('article.story');
+  const body = story?.querySelector<HTMLElement>('.story-body');
+  if (!story || !body) throw new Error('the page has no article.story with a .story-body');
+  const blocks: HTMLElement[] = [];
+  const plans: FigurePlan[] = [];
+  for (const child of Array.from(body.children)) {
+    if (!(child instanceof HTMLElement)) continue;
+    if (child.matches('figure.photo')) {
+      plans.push(planFigure(child, blocks.length - 1, plans.length === 0, columns));
+      child.remove();
+      continue;
+    }
+    child.dataset['block'] = String(blocks.length);
+    blocks.push(child);
+    child.remove();
+  }
+  body.remove();
+  return { story, headline: story.querySelector<HTMLElement>('.headline-module'), blocks, plans };
+}
+
+export function attemptLayout(parts: StoryParts, request: LayoutRequest, options: { scale: number; anchors: ReadonlyMap<number, Anchor>; allowJump: boolean; figures?: readonly FigurePlan[] }): Attempt {
+  const geometry = geometryOf(request.grid);
+  for (const old of Array.from(parts.story.querySelectorAll(':scope > .sheet'))) old.remove();
+  const problems: LayoutProblem[] = [];
+  const first = createSheet({ container: parts.story, geometry, folio: request.folio, number: request.folio.page, headline: parts.headline });
+  const measureCaption = captionMeasurer(first.element, geometry);
+  const { placements, unplaced } = placeFigures({
+    plans: options.figures ?? parts.plans,
+    anchors: options.anchors,
+    geometry,
+    area: first.area,
+    scale: options.scale,
+    measureCaption,
+  });
+  for (const placement of placements) setFigure(first, placement, geometry);
+  for (const plan of unplaced) problems.push({ rule: 'figure-unplaced', severity: 'error', page: first.number, message: `no room for the photo “${captionText(plan)}” (${plan.span} columns)` });
+
+  const blocks = parts.blocks.map((block) => block.cloneNode(true)).filter((node): node is HTMLElement => node instanceof HTMLElement);
+  const sheets = [first];
+  let frames = createFrames({ sheet: first.element, page: first.number, geometry, area: first.area, keepOut: placements.flatMap((p) => p.keepOut) });
+  let flow = flowBlocks(blocks, reserveJumpLine(frames, options.allowJump), geometry.leading);
+  const allFrames = [...frames];
+  let jumped = false;
+  while (options.allowJump && flow.overset.length > 0 && sheets.length < maxSheets) {
+    const from = sheets[sheets.length - 1];
+    if (!from) break;
+    const to = (request.jumpPage ?? request.folio.page + 1) + sheets.length - 1;
+    addJumpLine(frames, geometry, `jump-out`, jumpText('out', to));
+    const sheet = createSheet({ container: parts.story, geometry, folio: request.folio, number: to, headline: jumpHead(parts.headline) });
+    sheets.push(sheet);
+    frames = createFrames({ sheet: sheet.element, page: to, geometry, area: sheet.area, keepOut: [] });
+    const jumpIn = document.createElement('p');
+    jumpIn.className = 'jump-line jump-in';
+    jumpIn.textContent = jumpText('in', from.number);
+    flow = flowBlocks([jumpIn, ...flow.overset], reserveJumpLine(frames, true), geometry.leading);
+    allFrames.push(...frames);
+    jumped = true;
+  }
+  for (const problem of flow.problems) problems.push({ rule: 'frame-overflow', severity: 'warning', message: problem });
+  return { sheets, frames: allFrames, placements, flow, jumped, unplaced, problems };
+}
+
+/** The last frame keeps its last line free for a jump line, in case the text goes on elsewhere. */
+function reserveJumpLine(frames: readonly Frame[], reserve: boolean): Frame[] {
+  if (!reserve || frames.length === 0) return [...frames];
+  const last = frames[frames.length - 1];
+  if (!last) return [...frames];
+  return [...frames.slice(0, -1), { ...last, lines: last.lines - 1 }];
+}
+
+function addJumpLine(frames: readonly Frame[], geometry: Geometry, className: string, text: string): void {
+  const last = frames[frames.length - 1];
+  if (!last) return;
+  const line = document.createElement('p');
+  line.className = `jump-line ${className}`;
+  line.textContent = text;
+  line.style.position = 'absolute';
+  line.style.left = '0';
+  line.style.right = '0';
+  line.style.top = `${(last.lines - 1) * geometry.leading}px`;
+  last.element.append(line);
+}
+
+function jumpText(direction: 'in' | 'out', page: number): string {
+  const zh = document.documentElement.lang.startsWith('zh');
+  if (zh) return direction === 'out' ? `（下转第${page}版）` : `（上接第${page}版）`;
+  return direction === 'out' ? `Continued on page ${page}` : `Continued from page ${page}`;
+}
+
+function jumpHead(headline: HTMLElement | null): HTMLElement | null {
+  const text = headline?.querySelector('.headline')?.textContent;
+  if (!text) return null;
+  const head = document.createElement('header');
+  head.className = 'jump-head';
+  const title = document.createElement('p');
+  title.className = 'jump-head-title';
+  title.textContent = text;
+  head.append(title);
+  return head;
+}
+
+function captionText(plan: FigurePlan): string {
+  return (plan.figure.querySelector('figcaption')?.textContent ?? '').slice(0, 40);
+}
+
+function captionMeasurer(sheet: HTMLElement, geometry: Geometry) {
+  const cache = new Map<string, number>();
+  return (plan: FigurePlan, width: number): number => {
+    const caption = plan.figure.querySelector('figcaption');
+    if (!caption) return 0;
+    const key = `${caption.textContent}|${width}`;
+    const known = cache.get(key);
+    if (known !== undefined) return known;
+    const probe = caption.cloneNode(true);
+    if (!(probe instanceof HTMLElement)) return 0;
+    probe.style.position = 'absolute';
+    probe.style.visibility = 'hidden';
+    probe.style.width = `${width}px`;
+    sheet.append(probe);
+    const lines = linesFor(geometry, probe.getBoundingClientRect().height);
+    probe.remove();
+    cache.set(key, lines);
+    return lines;
+  };
+}
+
+function setFigure(sheet: Sheet, placement: Placement, geometry: Geometry): void {
+  const { figure } = placement.plan;
+  const { photo, caption } = placement;
+  const x = columnX(geometry, photo.column);
+  const y = lineY(geometry, sheet.area, photo.line);
+  const width = spanWidth(geometry, photo.columns);
+  // The photo ends a little above its last line's foot, so text below does not touch it.
+  const height = photo.lines * geometry.leading - geometry.leading * 0.3;
+  place(figure, x, y, width, height);
+  figure.dataset['span'] = String(placement.plan.span);
+  figure.dataset['captionPlacement'] = placement.plan.caption;
+  figure.classList.add(`caption-${placement.plan.caption}`);
+  const image = figure.querySelector('img');
+  if (image && figure.dataset['focus']) image.style.objectPosition = figure.dataset['focus'];
+  const figcaption = figure.querySelector<HTMLElement>('figcaption');
+  if (figcaption) {
+    const captionX = columnX(geometry, caption.column) - x;
+    figcaption.style.position = 'absolute';
+    figcaption.style.left = `${captionX}px`;
+    figcaption.style.width = `${spanWidth(geometry, caption.columns)}px`;
+    if (placement.plan.caption === 'beside') {
+      figcaption.style.top = '';
+      figcaption.style.bottom = '0';
+    } else {
+      figcaption.style.bottom = '';
+      figcaption.style.top = `${height + geometry.leading * 0.3}px`;
+    }
+  }
+  sheet.element.append(figure);
+}
+
+export function oversetOf(flow: FlowResult, leading: number): Overset | null {
+  if (flow.overset.length === 0) return null;
+  const probe = document.createElement('div');
+  probe.className = 'frame';
+  const text = flow.overset.map((block) => block.textContent ?? '').join('');
+  const first = flow.overset[0];
+  const from = (first?.textContent ?? '').trim().slice(0, 30);
+  // Count the overset lines by setting the leftovers in a column of the same width.
+  const sample = document.querySelector<HTMLElement>('.frame');
+  let lines = 0;
+  if (sample) {
+    probe.style.position = 'absolute';
+    probe.style.visibility = 'hidden';
+    probe.style.width = sample.style.width;
+    sample.parentElement?.append(probe);
+    for (const block of flow.overset) probe.append(block);
+    lines = Math.round(probe.getBoundingClientRect().height / leading);
+    probe.remove();
+  }
+  return { lines, characters: Array.from(text.replace(/\s+/g, '')).length, from };
+}
+
+export { scaleRange };

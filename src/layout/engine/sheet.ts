@@ -1,0 +1,74 @@
+// Browser side: builds one printed sheet with its folio line, and (on the first) the headline module across the page.
+import type { FolioSpec } from '../report.ts';
+import { columnX, spanWidth, linesFor, type Geometry } from './geometry.ts';
+import type { BodyArea } from './body-area.ts';
+
+export interface Sheet {
+  readonly element: HTMLElement;
+  readonly number: number;
+  readonly area: BodyArea;
+}
+
+export function createSheet(options: {
+  container: HTMLElement;
+  geometry: Geometry;
+  folio: FolioSpec;
+  number: number;
+  headline?: HTMLElement | null;
+}): Sheet {
+  const { geometry, number } = options;
+  const element = document.createElement('section');
+  element.className = 'sheet';
+  element.dataset['page'] = String(number);
+  element.style.width = `${geometry.pageWidth}px`;
+  element.style.height = `${geometry.pageHeight}px`;
+  options.container.append(element);
+
+  const folio = folioLine(options.folio, number);
+  place(folio, geometry.left, geometry.top, spanWidth(geometry, geometry.columns));
+  element.append(folio);
+  // The folio takes whole lines so the body below stays on the baseline grid.
+  let used = linesFor(geometry, folio.offsetHeight) + 1;
+
+  if (options.headline) {
+    const headline = options.headline;
+    place(headline, columnX(geometry, 0), geometry.top + used * geometry.leading, spanWidth(geometry, geometry.columns));
+    element.append(headline);
+    used += linesFor(geometry, headline.offsetHeight) + 1;
+  }
+  const top = geometry.top + used * geometry.leading;
+  const lines = Math.floor((geometry.bottom - top) / geometry.leading + 0.01);
+  return { element, number, area: { top, lines } };
+}
+
+function folioLine(folio: FolioSpec, page: number): HTMLElement {
+  const zh = (document.documentElement.lang || '').startsWith('zh');
+  const line = document.createElement('div');
+  line.className = 'folio';
+  const part = (className: string, text: string) => {
+    const span = document.createElement('span');
+    span.className = className;
+    span.textContent = text;
+    line.append(span);
+  };
+  part('folio-paper', folio.paper);
+  part('folio-date', folio.date ? formatDate(folio.date, zh) : '');
+  part('folio-page', zh ? `第${page}版` : `Page ${page}`);
+  part('folio-section', folio.section ?? '');
+  return line;
+}
+
+function formatDate(date: string, zh: boolean): string {
+  const [year, month, day] = date.split('-').map(Number);
+  if (zh) return `${year}年${month}月${day}日`;
+  const when = new Date(Date.UTC(year ?? 2000, (month ?? 1) - 1, day ?? 1));
+  return when.toLocaleDateString('en-GB', { timeZone: 'UTC', weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' });
+}
+
+export function place(element: HTMLElement, x: number, y: number, width: number, height?: number): void {
+  element.style.position = 'absolute';
+  element.style.left = `${x}px`;
+  element.style.top = `${y}px`;
+  element.style.width = `${width}px`;
+  if (height !== undefined) element.style.height = `${height}px`;
+}

@@ -1,0 +1,69 @@
+// The sample PDF's document facts: page size from the grid, title and author from the front matter, tagged, and reproducible.
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parse as parseYaml } from 'yaml';
+import { build } from '../../src/build.ts';
+import { buildSample, type SampleBuild } from '../helpers/build.ts';
+import { projectRoot } from '../helpers/paths.ts';
+import { pdfInfo, ptPerMm } from '../helpers/poppler.ts';
+import { readSampleArticle, sampleDir } from '../helpers/sample-article.ts';
+
+const article = readSampleArticle();
+
+/** One field of a parsed YAML mapping, or undefined. */
+function field(value: unknown, key: string): unknown {
+  return typeof value === 'object' && value !== null ? Object.entries(value).find(([name]) => name === key)?.[1] : undefined;
+}
+
+/** The trim size of a grid in styles/grids.yaml, in points. */
+async function gridTrimPt(name: string): Promise<{ width: number; height: number }> {
+  const grids: unknown = parseYaml(await readFile(join(projectRoot, 'styles/grids.yaml'), 'utf8'));
+  const trim = field(field(grids, name), 'trim');
+  const length = (key: string): number => {
+    const value = field(trim, key);
+    const match = typeof value === 'string' ? /^([\d.]+)(mm|pt)$/.exec(value) : null;
+    if (!match) throw new Error(`styles/grids.yaml: ${name}.trim.${key} is not a length: ${String(value)}`);
+    return Number(match[1]) * (match[2] === 'mm' ? ptPerMm : 1);
+  };
+  return { width: length('width'), height: length('height') };
+}
+
+let sample: SampleBuild;
+let info: Map<string, string>;
+
+beforeAll(async () => {
+  sample = await buildSample();
+  info = pdfInfo(sample.result.pdfPath);
+});
+afterAll(async () => sample?.temp.remove());
+
+describe('document facts of the sample PDF', () => {
+  it('has the trim size of the zh-broadsheet grid in styles/grids.yaml, within 1 pt', async () => {
+    const trim = await gridTrimPt('zh-broadsheet');
+    const match = /^([\d.]+) x ([\d.]+) pts/.exec(info.get('Page size') ?? '');
+    expect(match, `pdfinfo page size: ${info.get('Page size')}`).not.toBeNull();
+    expect(Math.abs(Number(match?.[1]) - trim.width)).toBeLessThanOrEqual(1);
+    expect(Math.abs(Number(match?.[2]) - trim.height)).toBeLessThanOrEqual(1);
+  });
+
+  it('is titled with the headline', () => {
+    expect(info.get('Title')).toBe(article.headline);
+  });
+
+  it('names every byline in its author field', () => {
+    expect(article.byline.length).toBeGreaterThan(0);
+    for (const name of article.byline) expect(info.get('Author')).toContain(name);
+  });
+
+  it('is a tagged PDF', () => {
+    expect(info.get('Tagged')).toBe('yes');
+  });
+
+  it('comes out byte for byte the same when the same manuscript is built again', async () => {
+    const again = await build({ dir: sampleDir, outDir: join(sample.temp.path, 'again') });
+    const [first, second] = await Promise.all([readFile(sample.result.pdfPath), readFile(again.pdfPath)]);
+    expect(second.length).toBe(first.length);
+    expect(second.equals(first)).toBe(true);
+  });
+});
