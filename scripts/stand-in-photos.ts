@@ -1,9 +1,10 @@
-// Draws the sample article's four stand-in photos (marked as such in the picture) with Chromium, so the repository ships no third-party photos.
+// Draws the sample manuscripts' stand-in photos (marked as such in the picture) with Chromium, so the repository ships no third-party photos.
 import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { launchBrowser } from '../src/render/browser.ts';
 
 interface StandIn {
+  /** Path under manuscript/. */
   readonly file: string;
   readonly caption: string;
   readonly width: number;
@@ -12,7 +13,7 @@ interface StandIn {
 }
 
 const label = 'STAND-IN PHOTO · 示意图 · not the original';
-const outputFolder = new URL('../manuscript/shanting/images/', import.meta.url);
+const outputFolder = new URL('../manuscript/', import.meta.url);
 const fontFolder = new URL('../node_modules/@fontsource/noto-sans-sc/', import.meta.url);
 
 /** A road running to the horizon between green hills. */
@@ -132,10 +133,12 @@ function researchVisit(w: number, h: number): string {
 }
 
 const photos: readonly StandIn[] = [
-  { file: 'highway.jpg', caption: '新台高速山亭段顺利通车', width: 3600, height: 2400, scene: highway },
-  { file: 'lab-signing.jpg', caption: '纳克一核芯联合实验室签约揭牌，打造金属材料检测领域的引领者', width: 2400, height: 1600, scene: labSigning },
-  { file: 'clinic.jpg', caption: '民生医疗更方便', width: 2400, height: 1600, scene: clinic },
-  { file: 'research-visit.jpg', caption: '区领导调研中科院高能所联合研发平台项目', width: 1600, height: 2200, scene: researchVisit },
+  { file: 'shanting/images/highway.jpg', caption: '新台高速山亭段顺利通车', width: 3600, height: 2400, scene: highway },
+  { file: 'shanting/images/lab-signing.jpg', caption: '纳克一核芯联合实验室签约揭牌，打造金属材料检测领域的引领者', width: 2400, height: 1600, scene: labSigning },
+  { file: 'shanting/images/clinic.jpg', caption: '民生医疗更方便', width: 2400, height: 1600, scene: clinic },
+  { file: 'shanting/images/research-visit.jpg', caption: '区领导调研中科院高能所联合研发平台项目', width: 1600, height: 2200, scene: researchVisit },
+  { file: 'harbour/images/ferry.jpg', caption: 'The new ferry berth at the north quay', width: 3000, height: 2000, scene: highway },
+  { file: 'harbour/images/crane.jpg', caption: 'A restored harbour crane', width: 1600, height: 2200, scene: researchVisit },
 ];
 
 /** The 700-weight Noto Sans SC @font-face rules whose unicode-range covers `text`, with the woff2 inlined as data: URLs. */
@@ -201,6 +204,7 @@ try {
     if (!fontsReady) throw new Error(`Noto Sans SC did not load for ${photo.file}`);
     const jpeg = await page.screenshot({ type: 'jpeg', quality: 82 });
     const target = new URL(photo.file, outputFolder);
+    await mkdir(new URL('.', target), { recursive: true });
     await writeFile(target, jpeg);
     const { size } = await stat(target);
     console.log(`wrote ${fileURLToPath(target)}  ${photo.width}×${photo.height} px  ${size} bytes`);

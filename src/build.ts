@@ -13,6 +13,7 @@ import { finishPdf } from './pdf/finish.ts';
 import { writeFolder } from './output/write-folder.ts';
 import { formatMessages } from './manuscript/diagnostics.ts';
 import type { LayoutReport, LayoutRequest } from './layout/report.ts';
+import { BroadsheetError } from './errors/catalogue.ts';
 
 export interface BuildOptions {
   /** The manuscript folder. */
@@ -66,6 +67,12 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     if (!options.press) await press.close();
   }
 
+  const broken = rendered.layout.problems.filter((problem) => problem.severity === 'error');
+  if (broken.length > 0) {
+    throw new BroadsheetError('LayoutFailed', `${manuscript.slug} cannot be laid out on the ${grid.label} page:`, {
+      details: broken.map((problem) => `${problem.rule}: ${problem.message}`),
+    });
+  }
   const pdf = await finishPdf({ pdf: rendered.pdf, facts: { frontMatter: manuscript.frontMatter, producer: `Broadsheet (${version})` } });
 
   const outDir = resolve(options.outDir ?? join('dist', manuscript.slug));

@@ -2,16 +2,22 @@
 import { parseArgs } from 'node:util';
 import { BroadsheetError } from '../errors/catalogue.ts';
 
-export type Command = { name: 'help'; topic?: string } | { name: 'version' } | { name: 'build'; dir: string; outDir?: string; grid?: string };
+export type Command =
+  | { name: 'help'; topic?: string }
+  | { name: 'version' }
+  | { name: 'build'; dir: string; outDir?: string; grid?: string; page?: number; allowJump?: boolean };
 
 export const usage = `Broadsheet: a manuscript folder in, a print-ready newspaper page out.
 
 Usage:
-  broadsheet build DIR [--out OUTDIR] [--grid NAME]
+  broadsheet build DIR [--out OUTDIR] [--grid NAME] [--page N] [--jump]
       Builds the manuscript in DIR (a folder holding article.md and its photos)
       into OUTDIR/<slug>.pdf, the proof OUTDIR/index.html and OUTDIR/layout.json.
       OUTDIR defaults to dist/<slug>, where slug is DIR's folder name.
-      --grid picks a page grid from styles/grids.yaml (default zh-broadsheet).
+      --grid  a page grid from styles/grids.yaml: zh-broadsheet (default), berliner, tabloid
+      --page  the page number the article starts on (default 1), for the folio
+      --jump  text that does not fit continues on the next page, with jump lines;
+              without it, overset text is an error
   broadsheet --help | --version
 
 Example:
@@ -22,13 +28,30 @@ export function parseCommand(argv: readonly string[]): Command {
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') return { name: 'help' };
   if (name === '--version' || name === '-v') return { name: 'version' };
   if (name === 'build') {
-    const parsed = parseOrExplain(rest, { out: { type: 'string', short: 'o' }, grid: { type: 'string' }, help: { type: 'boolean', short: 'h' } });
+    const parsed = parseOrExplain(rest, {
+      out: { type: 'string', short: 'o' },
+      grid: { type: 'string' },
+      page: { type: 'string' },
+      jump: { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+    });
     if (parsed.values.help) return { name: 'help', topic: 'build' };
     const [dir, ...extra] = parsed.positionals;
     if (dir === undefined) throw new BroadsheetError('UsageError', '`broadsheet build` needs the manuscript folder, e.g. `broadsheet build manuscript/shanting`.');
     if (extra.length > 0) throw new BroadsheetError('UsageError', `\`broadsheet build\` takes one folder; also got ${extra.join(' ')}.`);
-    const { out, grid } = parsed.values;
-    return { name: 'build', dir, ...(typeof out === 'string' ? { outDir: out } : {}), ...(typeof grid === 'string' ? { grid } : {}) };
+    const { out, grid, page, jump } = parsed.values;
+    const pageNumber = typeof page === 'string' ? Number(page) : undefined;
+    if (pageNumber !== undefined && !(Number.isInteger(pageNumber) && pageNumber >= 1 && pageNumber <= 999)) {
+      throw new BroadsheetError('UsageError', `--page takes a page number from 1 to 999, not ${String(page)}.`);
+    }
+    return {
+      name: 'build',
+      dir,
+      ...(typeof out === 'string' ? { outDir: out } : {}),
+      ...(typeof grid === 'string' ? { grid } : {}),
+      ...(pageNumber !== undefined ? { page: pageNumber } : {}),
+      ...(jump === true ? { allowJump: true } : {}),
+    };
   }
   throw new BroadsheetError('UsageError', `There is no command \`${name}\`.`);
 }

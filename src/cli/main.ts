@@ -22,9 +22,10 @@ async function main(argv: readonly string[]): Promise<number> {
       const stop = () => controller.abort(new BroadsheetError('OutputFailed', 'The build was interrupted; nothing was written.'));
       process.once('SIGINT', stop);
       process.once('SIGTERM', stop);
-      const result = await build({ dir: command.dir, signal: controller.signal, ...(command.outDir ? { outDir: command.outDir } : {}), ...(command.grid ? { grid: command.grid } : {}) });
+      const { name: _, ...options } = command;
+      const result = await build({ ...options, signal: controller.signal });
       for (const warning of result.warnings) console.warn(warning);
-      for (const problem of result.layout.problems) console.warn(`layout: ${problem.rule}: ${problem.message}`);
+      for (const problem of result.layout.problems) console.warn(`layout: ${problem.severity}: ${problem.rule}: ${problem.message}`);
       console.log(`built ${relative(process.cwd(), result.pdfPath) || result.pdfPath}`);
       console.log(`proof ${relative(process.cwd(), result.proofPath) || result.proofPath}`);
       return 0;

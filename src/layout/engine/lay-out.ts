@@ -15,10 +15,14 @@ export interface StoryParts {
   readonly plans: readonly FigurePlan[];
 }
 
+export interface PlacedFigure extends Placement {
+  readonly page: number;
+}
+
 export interface Attempt {
   readonly sheets: Sheet[];
   readonly frames: Frame[];
-  readonly placements: Placement[];
+  readonly placements: PlacedFigure[];
   readonly flow: FlowResult;
   readonly jumped: boolean;
   readonly unplaced: FigurePlan[];
@@ -50,13 +54,21 @@ export function collectStory(columns: number): StoryParts {
   return { story, headline: story.querySelector<HTMLElement>('.headline-module'), blocks, plans };
 }
 
-export function attemptLayout(parts: StoryParts, request: LayoutRequest, options: { scale: number; anchors: ReadonlyMap<number, Anchor>; allowJump: boolean; figures?: readonly FigurePlan[] }): Attempt {
+export function attemptLayout(parts: StoryParts, request: LayoutRequest, options: {
+    scale: number;
+    anchors: ReadonlyMap<number, Anchor>;
+    allowJump: boolean;
+    figures?: readonly FigurePlan[];
+    /** Figures whose text falls on a continuation page go there. */
+    deferred?: readonly FigurePlan[];
+  },
+): Attempt {
   const geometry = geometryOf(request.grid);
   for (const old of Array.from(parts.story.querySelectorAll(':scope > .sheet'))) old.remove();
   const problems: LayoutProblem[] = [];
   const first = createSheet({ container: parts.story, geometry, folio: request.folio, number: request.folio.page, headline: parts.headline });
   const measureCaption = captionMeasurer(first.element, geometry);
-  const { placements, unplaced } = placeFigures({
+  const placed = placeFigures({
     plans: options.figures ?? parts.plans,
     anchors: options.anchors,
     geometry,
@@ -64,12 +76,13 @@ export function attemptLayout(parts: StoryParts, request: LayoutRequest, options
     scale: options.scale,
     measureCaption,
   });
+  const placements: PlacedFigure[] = placed.placements.map((placement) => ({ ...placement, page: first.number }));
   for (const placement of placements) setFigure(first, placement, geometry);
-  for (const plan of unplaced) problems.push({ rule: 'figure-unplaced', severity: 'error', page: first.number, message: `no room for the photo “${captionText(plan)}” (${plan.span} columns)` });
+  let pending = [...(options.deferred ?? [])];
 
   const blocks = parts.blocks.map((block) => block.cloneNode(true)).filter((node): node is HTMLElement => node instanceof HTMLElement);
   const sheets = [first];
-  let frames = createFrames({ sheet: first.element, page: first.number, geometry, area: first.area, keepOut: placements.flatMap((p) => p.keepOut) });
+  let frames = createFrames({ sheet: first.element, page: first.number, geometry, area: first.area, keepOut: placed.placements.flatMap((p) => p.keepOut) });
   let flow = flowBlocks(blocks, reserveJumpLine(frames, options.allowJump), geometry.leading);
   const allFrames = [...frames];
   let jumped = false;
@@ -80,7 +93,13 @@ export function attemptLayout(parts: StoryParts, request: LayoutRequest, options
     addJumpLine(frames, geometry, `jump-out`, jumpText('out', to));
     const sheet = createSheet({ container: parts.story, geometry, folio: request.folio, number: to, headline: jumpHead(parts.headline) });
     sheets.push(sheet);
-    frames = createFrames({ sheet: sheet.element, page: to, geometry, area: sheet.area, keepOut: [] });
+    const later = placeFigures({ plans: pending, anchors: new Map(), geometry, area: sheet.area, scale: 1, measureCaption });
+    for (const placement of later.placements) {
+      setFigure(sheet, placement, geometry);
+      placements.push({ ...placement, page: to });
+    }
+    pending = later.unplaced;
+    frames = createFrames({ sheet: sheet.element, page: to, geometry, area: sheet.area, keepOut: later.placements.flatMap((p) => p.keepOut) });
     const jumpIn = document.createElement('p');
     jumpIn.className = 'jump-line jump-in';
     jumpIn.textContent = jumpText('in', from.number);
@@ -88,6 +107,8 @@ export function attemptLayout(parts: StoryParts, request: LayoutRequest, options
     allFrames.push(...frames);
     jumped = true;
   }
+  const unplaced = [...placed.unplaced, ...pending];
+  for (const plan of unplaced) problems.push({ rule: 'figure-unplaced', severity: 'error', message: `no room for the photo “${captionText(plan)}” (${plan.span} columns)` });
   for (const problem of flow.problems) problems.push({ rule: 'frame-overflow', severity: 'warning', message: problem });
   return { sheets, frames: allFrames, placements, flow, jumped, unplaced, problems };
 }
@@ -193,7 +214,7 @@ export function oversetOf(flow: FlowResult, leading: number): Overset | null {
   probe.className = 'frame';
   const text = flow.overset.map((block) => block.textContent ?? '').join('');
   const first = flow.overset[0];
-  const from = (first?.textContent ?? '').trim().slice(0, 30);
+  const from = (first?.textContent ?? '').replace(/\u00ad/g, '').trim().slice(0, 30);
   // Count the overset lines by setting the leftovers in a column of the same width.
   const sample = document.querySelector<HTMLElement>('.frame');
   let lines = 0;

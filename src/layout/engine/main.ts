@@ -50,7 +50,10 @@ async function layOut(request: LayoutRequest): Promise<LayoutReport> {
   } else {
     scale = scaleRange.min;
   }
-  const final: Attempt = attemptLayout(parts, request, { scale, anchors, allowJump });
+  // On a jump, photos whose text goes on to a continuation page go there with it.
+  const onFirstPage = parts.plans.filter((plan) => !allowJump || plan.lead || plan.anchor < 0 || anchors.has(plan.anchor));
+  const deferred = parts.plans.filter((plan) => !onFirstPage.includes(plan));
+  const final: Attempt = attemptLayout(parts, request, { scale, anchors, allowJump, figures: onFirstPage, deferred });
   problems.push(...final.problems);
   const overset = oversetOf(final.flow, geometry.leading);
   if (overset) {

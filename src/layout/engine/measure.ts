@@ -32,7 +32,7 @@ export function measureAttempt(attempt: Attempt, geometry: Geometry): { pages: P
       if (index !== lastUsed) underset += frame.lines - lines;
     });
     const figures = attempt.placements
-      .filter(() => sheet === attempt.sheets[0])
+      .filter((placement) => placement.page === sheet.number)
       .map((placement): FigureReport => {
         const figure = placement.plan.figure;
         const image = figure.querySelector('img');

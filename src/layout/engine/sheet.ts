@@ -34,6 +34,8 @@ export function createSheet(options: {
     const headline = options.headline;
     place(headline, columnX(geometry, 0), geometry.top + used * geometry.leading, spanWidth(geometry, geometry.columns));
     element.append(headline);
+    fitLines(headline.querySelector('.headline'), 2);
+    fitLines(headline.querySelector('.deck'), 2);
     used += linesFor(geometry, headline.offsetHeight) + 1;
   }
   const top = geometry.top + used * geometry.leading;
@@ -63,6 +65,19 @@ function formatDate(date: string, zh: boolean): string {
   if (zh) return `${year}年${month}月${day}日`;
   const when = new Date(Date.UTC(year ?? 2000, (month ?? 1) - 1, day ?? 1));
   return when.toLocaleDateString('en-GB', { timeZone: 'UTC', weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' });
+}
+
+/** Headline fitting: steps the type down until it sets in at most `most` lines (never below 55% of its size). */
+function fitLines(element: HTMLElement | null, most: number): void {
+  if (!element) return;
+  const style = getComputedStyle(element);
+  const size = parseFloat(style.fontSize);
+  const ratio = parseFloat(style.lineHeight) / size || 1.2;
+  for (let factor = 1; factor >= 0.55; factor -= 0.05) {
+    element.style.fontSize = `${size * factor}px`;
+    element.style.lineHeight = `${size * factor * ratio}px`;
+    if (Math.round(element.getBoundingClientRect().height / (size * factor * ratio)) <= most) return;
+  }
 }
 
 export function place(element: HTMLElement, x: number, y: number, width: number, height?: number): void {
