@@ -1,6 +1,6 @@
-// The render stage: loads the filled page into Chromium behind an allowlist, lays it out, and prints the PDF and the proof.
+// The render stage: loads the filled page into Chromium behind an allowlist, lays it out, and keeps it open to print the PDF of exactly what the proof shows.
 import { readFile } from 'node:fs/promises';
-import type { Browser, HTTPRequest } from 'puppeteer';
+import type { Browser, HTTPRequest, Page } from 'puppeteer';
 import { BroadsheetError } from '../errors/catalogue.ts';
 import { layOutPage } from '../layout/run.ts';
 import type { LayoutReport, LayoutRequest } from '../layout/report.ts';
@@ -16,20 +16,22 @@ export interface RenderInput {
   readonly timeoutMs?: number;
 }
 
-export interface RenderedPage {
-  readonly pdf: Uint8Array;
+export interface SetPage {
   /** The laid-out page without scripts: opens in a browser as it is and shows the PDF's lines. */
   readonly proofHtml: string;
   /** Every file the page loaded, by URL path, so the proof can carry copies of them. */
   readonly files: ReadonlyMap<string, string>;
   readonly layout: LayoutReport;
+  /** Prints the page as it stands: the same DOM the proof was taken from. */
+  print(): Promise<Uint8Array>;
+  close(): Promise<void>;
 }
 
 const documentPath = '/index.html';
 
-export async function printPage(input: RenderInput): Promise<RenderedPage> {
+export async function setPage(input: RenderInput): Promise<SetPage> {
   const timeoutMs = input.timeoutMs ?? 60_000;
-  const page = await input.browser.newPage();
+  const page: Page = await input.browser.newPage();
   const files = new Map<string, string>();
   const refused: string[] = [];
   try {
@@ -59,13 +61,20 @@ export async function printPage(input: RenderInput): Promise<RenderedPage> {
     if (unreadable.length > 0) {
       throw new BroadsheetError('PhotoInvalid', 'Chromium could not decode these photos:', { details: unreadable.map((problem) => problem.message) });
     }
-    const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true, outline: true, timeout: timeoutMs });
     const proofHtml = await page.evaluate(() => {
       for (const script of Array.from(document.querySelectorAll('script'))) script.remove();
       return '<!doctype html>\n' + document.documentElement.outerHTML;
     });
-    return { pdf, proofHtml, files, layout };
-  } finally {
+    const close = () => page.close().catch(() => undefined);
+    return {
+      proofHtml,
+      files,
+      layout,
+      print: () => page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true, outline: true, timeout: timeoutMs }),
+      close,
+    };
+  } catch (error) {
     await page.close().catch(() => undefined);
+    throw error;
   }
 }

@@ -1,0 +1,51 @@
+// The stages before the browser: manuscript → markdown → template, plus the layout request for the page.
+import { join } from 'node:path';
+import { toHtml } from 'hast-util-to-html';
+import { loadManuscript } from './manuscript/load.ts';
+import { toStory } from './markdown/to-story.ts';
+import { fillTemplate } from './template/fill.ts';
+import { gridCss, loadGrid, type PageGrid } from './layout/grid.ts';
+import { loadPaper } from './layout/paper.ts';
+import { projectRoot } from './render/page-files.ts';
+import type { Manuscript } from './manuscript/types.ts';
+import type { LayoutRequest } from './layout/report.ts';
+
+export interface ComposeOptions {
+  /** The manuscript folder. */
+  readonly dir: string;
+  readonly grid?: string;
+  /** The page number the article starts on (default 1). */
+  readonly page?: number;
+  /** Let overset text jump to a continuation page instead of failing. */
+  readonly allowJump?: boolean;
+  readonly signal?: AbortSignal;
+}
+
+export interface ComposedArticle {
+  readonly manuscript: Manuscript;
+  readonly grid: PageGrid;
+  /** The filled template, ready for the browser. */
+  readonly html: string;
+  readonly layout: LayoutRequest;
+}
+
+export async function composeArticle(options: ComposeOptions): Promise<ComposedArticle> {
+  const signal = options.signal;
+  const manuscript = await loadManuscript({ dir: options.dir, ...(signal ? { signal } : {}) });
+  const story = await toStory({ manuscript, ...(signal ? { signal } : {}) });
+  const grid = await loadGrid({ file: join(projectRoot, 'styles/grids.yaml'), ...(options.grid ? { name: options.grid } : {}) });
+  const paper = await loadPaper(join(projectRoot, 'styles/paper.yaml'));
+  const { frontMatter } = manuscript;
+  const layout: LayoutRequest = {
+    grid,
+    folio: {
+      paper: paper.name,
+      page: options.page ?? 1,
+      ...(frontMatter.date ? { date: frontMatter.date } : {}),
+      ...(frontMatter.section ? { section: frontMatter.section } : {}),
+    },
+    allowJump: options.allowJump ?? false,
+  };
+  const page = await fillTemplate({ templateFile: join(projectRoot, 'templates/article.html'), frontMatter, story, gridCss: gridCss(grid) });
+  return { manuscript, grid, html: toHtml(page), layout };
+}
