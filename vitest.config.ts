@@ -4,7 +4,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     projects: [
-      { test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], environment: 'node' } },
+      { test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], environment: 'node', sequence: { groupOrder: 0 } } },
       {
         test: {
           name: 'press',
@@ -14,6 +14,7 @@ export default defineConfig({
           hookTimeout: 180_000,
           // Each file starts Chromium; two cores cannot run many at once.
           maxWorkers: 2,
+          sequence: { groupOrder: 1 },
         },
       },
     ],

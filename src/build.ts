@@ -1,11 +1,9 @@
 // Builds one article: compose (manuscript → markdown → template) → layout and render in Chromium → pdf → output folder.
-import { join, resolve } from 'node:path';
 import { composeArticle, type ComposeOptions } from './compose.ts';
 import { launchBrowser, type PressBrowser } from './render/browser.ts';
 import { setPage } from './render/set-page.ts';
 import { pageRoots } from './render/page-files.ts';
-import { finishPdf } from './pdf/finish.ts';
-import { writeFolder } from './output/write-folder.ts';
+import { publishArticle } from './output/publish.ts';
 import { formatMessages } from './manuscript/diagnostics.ts';
 import { BroadsheetError } from './errors/catalogue.ts';
 import type { LayoutReport } from './layout/report.ts';
@@ -52,23 +50,9 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       details: broken.map((problem) => `${problem.rule}: ${problem.message}`),
     });
   }
-  const pdf = await finishPdf({ pdf: printed, facts: { frontMatter: manuscript.frontMatter, producer: `Broadsheet (${version})` } });
-
-  const outDir = resolve(options.outDir ?? join('dist', manuscript.slug));
-  const pdfName = `${manuscript.slug}.pdf`;
-  await writeFolder({
-    folder: outDir,
-    files: [
-      { path: pdfName, contents: pdf },
-      { path: 'index.html', contents: set.proofHtml },
-      { path: 'layout.json', contents: JSON.stringify(set.layout, null, 2) + '\n' },
-    ],
-    copies: [...set.files].map(([path, from]) => ({ path, from })),
-  });
+  const published = await publishArticle({ article, set, printed, chromium: version, ...(options.outDir ? { outDir: options.outDir } : {}) });
   return {
-    outDir,
-    pdfPath: join(outDir, pdfName),
-    proofPath: join(outDir, 'index.html'),
+    ...published,
     warnings: formatMessages(manuscript.file.messages.filter((message) => !message.fatal)),
     layout: set.layout,
   };

@@ -30,6 +30,17 @@ async function main(argv: readonly string[]): Promise<number> {
       console.log(`proof ${relative(process.cwd(), result.proofPath) || result.proofPath}`);
       return 0;
     }
+    case 'preview': {
+      const { startPreview } = await import('../preview/run.ts');
+      const { name: _, ...options } = command;
+      const preview = await startPreview({ ...options, log: (line) => console.log(line) });
+      await new Promise<void>((resolve) => {
+        process.once('SIGINT', resolve);
+        process.once('SIGTERM', resolve);
+      });
+      await preview.stop();
+      return 0;
+    }
   }
 }
 

@@ -1,5 +1,7 @@
 // One catalogue of program errors: a stable code, a title, and what to do about it.
 
+import type { Diagnostic } from './diagnostic.ts';
+
 export interface ErrorEntry {
   readonly code: string;
   readonly title: string;
@@ -70,12 +72,15 @@ export type ErrorName = keyof typeof errors;
 export class BroadsheetError extends Error {
   readonly entry: ErrorEntry;
   readonly details: readonly string[];
+  /** The same problems with their places, for the proof's diagnostics panel. */
+  readonly diagnostics: readonly Diagnostic[];
 
-  constructor(name: ErrorName, message: string, options: { details?: readonly string[]; cause?: unknown } = {}) {
+  constructor(name: ErrorName, message: string, options: { details?: readonly string[]; diagnostics?: readonly Diagnostic[]; cause?: unknown } = {}) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
     this.name = 'BroadsheetError';
     this.entry = errors[name];
     this.details = options.details ?? [];
+    this.diagnostics = options.diagnostics ?? [];
   }
 
   /** The text the CLI prints: code and title, what happened, each place, what to do. */

@@ -60,6 +60,10 @@ export interface LayoutProblem {
   readonly rule: string;
   readonly message: string;
   readonly page?: number;
+  /** 1-based column of the page the problem is in. */
+  readonly column?: number;
+  /** The photo's source, for photo problems. */
+  readonly photo?: string;
   readonly severity: 'error' | 'warning';
 }
 
@@ -87,6 +91,8 @@ export interface LayoutReport {
   readonly pages: readonly PageReport[];
   readonly overset: Overset | null;
   readonly problems: readonly LayoutProblem[];
+  /** How many trial layouts copyfitting took, and the engine's time in the page. */
+  readonly timing: { readonly attempts: number; readonly milliseconds: number };
   /** The baseline pitch in mm and the y of the first baseline-grid line, for checking that every line sits on the grid. */
   readonly baseline: { readonly pitch: number; readonly origin: number };
 }

@@ -1,5 +1,7 @@
 // Formats manuscript diagnostics as `file:line:column: reason [rule]`, the form editors jump to.
+import { relative } from 'node:path';
 import type { VFileMessage } from 'vfile-message';
+import type { Diagnostic } from '../errors/diagnostic.ts';
 
 export function formatMessages(messages: readonly VFileMessage[]): string[] {
   return messages.map((message) => {
@@ -8,4 +10,16 @@ export function formatMessages(messages: readonly VFileMessage[]): string[] {
     const rule = message.source && message.ruleId ? ` [${message.source}:${message.ruleId}]` : '';
     return `${where}: ${kind}: ${message.reason}${rule}`;
   });
+}
+
+/** The messages as structured diagnostics, with paths relative to the manuscript folder. */
+export function toDiagnostics(messages: readonly VFileMessage[], dir: string): Diagnostic[] {
+  return messages.map((message) => ({
+    severity: message.fatal ? 'error' : 'warning',
+    message: message.reason,
+    rule: `${message.source ?? 'manuscript'}:${message.ruleId ?? 'problem'}`,
+    file: message.file ? relative(dir, message.file) || message.file : 'article.md',
+    line: message.line ?? 1,
+    column: message.column ?? 1,
+  }));
 }

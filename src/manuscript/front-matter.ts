@@ -1,6 +1,7 @@
 // The front matter schema: editorial fields of an article, validated with the place of each problem.
 import { LineCounter, parseDocument, isMap, isScalar, isSeq, type Node as YamlNode, type Pair } from 'yaml';
 import type { VFile } from 'vfile';
+import { blameYamlError } from './yaml-blame.ts';
 
 export interface FrontMatter {
   readonly headline: string;
@@ -37,6 +38,11 @@ export function readFrontMatter(source: FrontMatterSource | undefined, file: VFi
     const position = lineCounter.linePos(offset ?? 0);
     return { line: position.line + source.firstLine - 1, column: position.col };
   };
+  const blame = document.errors.length > 0 ? blameYamlError(source.value, source.firstLine) : undefined;
+  if (blame) {
+    fail(file, `front matter is not valid YAML: ${blame.reason}`, { line: blame.line + source.firstLine, column: 1 }, 'yaml');
+    return undefined;
+  }
   for (const problem of [...document.errors, ...document.warnings]) {
     fail(file, `front matter is not valid YAML: ${problem.message.split('\n')[0]}`, placeOf(problem.pos[0]), 'yaml');
   }

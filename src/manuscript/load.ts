@@ -10,7 +10,7 @@ import { visit } from 'unist-util-visit';
 import { readFrontMatter } from './front-matter.ts';
 import { checkSourceLimits, limits } from './guards.ts';
 import { collectPhotos } from './photos.ts';
-import { formatMessages } from './diagnostics.ts';
+import { formatMessages, toDiagnostics } from './diagnostics.ts';
 import type { Manuscript } from './types.ts';
 
 export const articleFileName = 'article.md';
@@ -81,6 +81,7 @@ function invalid(file: VFile): BroadsheetError {
   const problems = file.messages.filter((message) => message.fatal);
   return new BroadsheetError('ManuscriptInvalid', `${file.path} has ${problems.length} problem${problems.length === 1 ? '' : 's'}:`, {
     details: formatMessages(problems),
+    diagnostics: toDiagnostics(problems, file.cwd),
   });
 }
 

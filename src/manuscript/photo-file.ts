@@ -1,4 +1,5 @@
 // Reads a photo's format and pixel size from its bytes and refuses files Chromium would print silently broken.
+import { crc32, inflateSync } from 'node:zlib';
 
 export interface PhotoFacts {
   readonly format: 'jpeg' | 'png';
@@ -69,11 +70,37 @@ function inspectPng(bytes: Uint8Array): PhotoVerdict {
   const chunkType = (at: number) => String.fromCharCode(...bytes.subarray(at + 4, at + 8));
   if (bytes.length < 33 || chunkType(8) !== 'IHDR') return { ok: false, reason: 'is a damaged PNG (no IHDR header)' };
   const facts: PhotoFacts = { format: 'png', width: view.getUint32(16), height: view.getUint32(20) };
+  if (facts.width * facts.height > maxPhotoPixels) return { ok: true, facts }; // refused by size before any inflating
+  const data: Uint8Array[] = [];
   let offset = 8;
   while (offset + 12 <= bytes.length) {
     const length = view.getUint32(offset);
-    if (chunkType(offset) === 'IEND') return { ok: true, facts };
+    const type = chunkType(offset);
+    if (offset + 12 + length > bytes.length) break;
+    // Every chunk carries a CRC of its type and data: a mismatch means damaged bytes Chromium would print as blank.
+    if (crc32(bytes.subarray(offset + 4, offset + 8 + length)) !== view.getUint32(offset + 8 + length)) {
+      return { ok: false, reason: `is a damaged PNG (the ${type} chunk at byte ${offset} fails its checksum); export it again` };
+    }
+    if (type === 'IDAT') data.push(bytes.subarray(offset + 8, offset + 8 + length));
+    if (type === 'IEND') return checkPixels(data, facts, bytes[24] ?? 8, bytes[25] ?? 2);
     offset += 12 + length;
   }
   return { ok: false, reason: 'is a truncated PNG (no IEND chunk); export it again' };
+}
+
+const channelsByColourType: Record<number, number> = { 0: 1, 2: 3, 3: 1, 4: 2, 6: 4 };
+
+/** Inflates the pixel data (bounded by the size it must have) to be sure it is all there. */
+function checkPixels(data: readonly Uint8Array[], facts: PhotoFacts, bitDepth: number, colourType: number): PhotoVerdict {
+  const channels = channelsByColourType[colourType] ?? 4;
+  const rowBytes = Math.ceil((facts.width * channels * bitDepth) / 8) + 1;
+  // Interlaced images carry a little more; allow for it.
+  const expected = rowBytes * facts.height;
+  try {
+    const pixels = inflateSync(Buffer.concat(data), { maxOutputLength: Math.ceil(expected * 1.2) + 1024 });
+    if (pixels.length < expected) return { ok: false, reason: 'is a truncated PNG (its pixel data stops early); export it again' };
+  } catch {
+    return { ok: false, reason: 'is a damaged PNG (its pixel data cannot be unpacked); export it again' };
+  }
+  return { ok: true, facts };
 }

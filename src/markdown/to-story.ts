@@ -7,6 +7,7 @@ import remarkFigures from './plugins/figures.ts';
 import rehypeSafeLinks from './plugins/safe-links.ts';
 import rehypePhotoSources from './plugins/photo-sources.ts';
 import rehypeHyphenate from './plugins/hyphenate.ts';
+import rehypeSourceLines from './plugins/source-lines.ts';
 import { hyphenatorFor } from './hyphenation.ts';
 import type { Manuscript } from '../manuscript/types.ts';
 
@@ -20,6 +21,7 @@ export async function toStory(options: { manuscript: Manuscript; signal?: AbortS
     // Raw HTML stays out: allowDangerousHtml is left off on purpose.
     .use(remarkRehype, { footnoteLabel: manuscript.frontMatter.lang.startsWith('zh') ? '注释' : 'Notes' })
     .use(rehypeSafeLinks)
+    .use(rehypeSourceLines)
     .use(rehypePhotoSources, { photos: manuscript.photos, base: manuscriptBase })
     .use(rehypeHyphenate, { hyphenator: hyphenatorFor(manuscript.frontMatter.lang) });
   const tree: MdastRoot = structuredClone(manuscript.tree);

@@ -1,5 +1,5 @@
 // Builds manuscripts for the press tests into temporary folders, through the same build() the CLI uses.
-import { cp, readFile, symlink, writeFile, mkdir } from 'node:fs/promises';
+import { cp, mkdir, symlink, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { build, type BuildOptions, type BuildResult } from '../../src/build.ts';
 import { BroadsheetError } from '../../src/errors/catalogue.ts';
@@ -45,13 +45,4 @@ export async function broadsheetErrorOf(promise: Promise<unknown>): Promise<Broa
   );
   if (outcome instanceof BroadsheetError) return outcome;
   throw new Error(outcome === undefined ? 'expected the build to fail, but it succeeded' : `expected a BroadsheetError, got ${String(outcome)}`);
-}
-
-/** Everything a user reads of an error: the CLI prints exactly this. */
-export function reportOf(error: BroadsheetError): string {
-  return error.report();
-}
-
-export async function readText(path: string): Promise<string> {
-  return readFile(path, 'utf8');
 }

@@ -1,4 +1,5 @@
 // Text comparisons the way a reader checks a page: Chinese characters in order, whitespace ignored.
+import type { Nodes as HastNodes } from 'hast';
 
 const hanCharacter = /\p{Script=Han}/gu;
 
@@ -25,4 +26,10 @@ export function firstDifference(expected: string, actual: string, context = 12):
   if (index === expected.length && index === actual.length) return undefined;
   const around = (text: string) => text.slice(Math.max(0, index - context), index + context);
   return `at character ${index}: expected …${around(expected)}… but the PDF has …${around(actual)}…`;
+}
+
+/** The words of an HTML (hast) node, as a reader would see them. */
+export function textOf(node: HastNodes): string {
+  if (node.type === 'text') return node.value;
+  return 'children' in node ? node.children.map((child) => textOf(child)).join('') : '';
 }

@@ -45,12 +45,13 @@ describe('the text of the sample article in its PDF', () => {
     if (figure.credit) expect(all).toContain(hanOf(figure.credit));
   });
 
-  it.each([
+  const titling: Array<[string, string]> = [
     ['headline', article.headline],
     ['kicker', article.kicker ?? ''],
     ['deck', article.deck ?? ''],
-    ...article.byline.map((name) => ['byline', name] as const),
-  ])('prints the %s %s', (_, value) => {
+    ...article.byline.map((name): [string, string] => ['byline', name]),
+  ];
+  it.each(titling)('prints the %s %s', (_, value) => {
     expect(value).not.toBe('');
     expect(hanOf(text)).toContain(hanOf(value));
   });

@@ -189,6 +189,8 @@ function setFigure(sheet: Sheet, placement: Placement, geometry: Geometry): void
   figure.dataset['span'] = String(placement.plan.span);
   figure.dataset['captionPlacement'] = placement.plan.caption;
   figure.classList.add(`caption-${placement.plan.caption}`);
+  // A caption set to the left of its photo is ranged toward the photo.
+  figure.classList.toggle('caption-left', placement.caption.column < placement.photo.column);
   const image = figure.querySelector('img');
   if (image && figure.dataset['focus']) image.style.objectPosition = figure.dataset['focus'];
   const figcaption = figure.querySelector<HTMLElement>('figcaption');

@@ -12,6 +12,7 @@ declare global {
 }
 
 async function layOut(request: LayoutRequest): Promise<LayoutReport> {
+  const started = performance.now();
   await document.fonts.ready;
   const problems: LayoutProblem[] = [];
   for (const image of Array.from(document.images)) {
@@ -28,7 +29,9 @@ async function layOut(request: LayoutRequest): Promise<LayoutReport> {
   const anchors = new Map<number, Anchor>();
   for (const [block, end] of draft.flow.ends) if (end.page === request.folio.page) anchors.set(block, { column: end.column, line: end.line });
 
+  let attempts = 1;
   const fits = (scale: number): boolean => {
+    attempts++;
     const attempt = attemptLayout(parts, request, { scale, anchors, allowJump: false });
     return attempt.flow.overset.length === 0 && attempt.unplaced.length === 0;
   };
@@ -39,7 +42,7 @@ async function layOut(request: LayoutRequest): Promise<LayoutReport> {
     let low: number = scaleRange.min;
     let high: number = scaleRange.max;
     if (fits(high)) low = high;
-    for (let step = 0; step < 7 && high - low > 0.01; step++) {
+    for (let step = 0; step < 4 && high - low > 0.02; step++) {
       const middle = (low + high) / 2;
       if (fits(middle)) low = middle;
       else high = middle;
@@ -71,6 +74,7 @@ async function layOut(request: LayoutRequest): Promise<LayoutReport> {
     pages: measured.pages,
     overset,
     problems,
+    timing: { attempts: attempts + 1, milliseconds: Math.round(performance.now() - started) },
     baseline: { pitch: round(geometry.leading / pxPerMm), origin: round((firstSheet?.area.top ?? 0) / pxPerMm) },
   };
 }

@@ -55,7 +55,7 @@ export function measureAttempt(attempt: Attempt, geometry: Geometry): { pages: P
       });
     for (const figure of figures) {
       if (figure.effectivePpi < 200) {
-        problems.push({ rule: 'photo-resolution', severity: 'warning', page: sheet.number, message: `photo ${figure.src} prints at ${figure.effectivePpi} ppi (below 200)` });
+        problems.push({ rule: 'photo-resolution', severity: 'warning', page: sheet.number, photo: figure.src, message: `photo ${figure.src} prints at ${figure.effectivePpi} ppi (below 200)` });
       }
     }
     const box = boxOf(sheet.element, sheet.element);
@@ -64,9 +64,9 @@ export function measureAttempt(attempt: Attempt, geometry: Geometry): { pages: P
   attempt.frames.forEach((frame, index) => {
     const lines = used[index] ?? 0;
     if (index > lastUsed && lines === 0) {
-      problems.push({ rule: 'underset', severity: 'warning', page: frame.page, message: `column ${frame.column + 1} has ${frame.lines} empty lines after the article ends` });
+      problems.push({ rule: 'underset', severity: 'warning', page: frame.page, column: frame.column + 1, message: `column ${frame.column + 1} has ${frame.lines} empty lines after the article ends` });
     } else if (index < lastUsed && frame.lines - lines > 1) {
-      problems.push({ rule: 'short-frame', severity: 'warning', page: frame.page, message: `a frame in column ${frame.column + 1} ends ${frame.lines - lines} lines short` });
+      problems.push({ rule: 'short-frame', severity: 'warning', page: frame.page, column: frame.column + 1, message: `a frame in column ${frame.column + 1} ends ${frame.lines - lines} lines short` });
     }
   });
   return { pages, problems };

@@ -1,0 +1,50 @@
+// `broadsheet preview`: one browser, one proof session, the server, and a watcher that rebuilds on every save.
+import { join } from 'node:path';
+import { launchBrowser } from '../render/browser.ts';
+import { projectRoot } from '../render/page-files.ts';
+import type { ComposeOptions } from '../compose.ts';
+import { openSession } from './session.ts';
+import { startProofServer } from './server.ts';
+import { watchFolders } from './watch.ts';
+
+export interface PreviewOptions extends ComposeOptions {
+  readonly port: number;
+  readonly outDir?: string;
+  /** Called with each line the preview has to say (URL, rebuilds). */
+  readonly log: (line: string) => void;
+}
+
+export interface RunningPreview {
+  readonly url: string;
+  stop(): Promise<void>;
+}
+
+export async function startPreview(options: PreviewOptions): Promise<RunningPreview> {
+  const press = await launchBrowser();
+  try {
+    const session = await openSession({ ...options, press });
+    const first = await session.rebuild();
+    const server = await startProofServer({ session, port: options.port });
+    options.log(`proof of ${first.title} at ${server.url} (127.0.0.1 only; Ctrl-C stops)`);
+    const stopWatching = watchFolders([session.dir, join(projectRoot, 'templates'), join(projectRoot, 'styles')], (path) => {
+      const started = performance.now();
+      void session.rebuild().then((state) => {
+        const errors = state.diagnostics.filter((d) => d.severity === 'error').length;
+        options.log(`build ${state.id} after ${path}: ${errors === 0 ? 'ok' : `${errors} errors`} in ${Math.round(performance.now() - started)} ms`);
+        server.announce(state.id);
+      });
+    });
+    return {
+      url: server.url,
+      async stop() {
+        stopWatching();
+        await server.close();
+        await session.close();
+        await press.close();
+      },
+    };
+  } catch (error) {
+    await press.close();
+    throw error;
+  }
+}

@@ -1,0 +1,66 @@
+// inspectPhoto(): reads a photo's format and size from its bytes, and refuses what Chromium would print broken or could not hold in memory.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { inspectPhoto, maxPhotoPixels } from '../../src/manuscript/photo-file.ts';
+import { jpegBytes, noiseBytes, pngBytes, truncated } from '../helpers/images.ts';
+import { sampleDir } from '../helpers/sample-article.ts';
+
+/** A copy of a JPEG whose frame header claims another size. */
+function jpegClaiming(width: number, height: number): Uint8Array {
+  const bytes = Uint8Array.from(jpegBytes(8, 8));
+  const frame = bytes.findIndex((value, index) => value === 0xff && bytes[index + 1] === 0xc0);
+  bytes.set([height >> 8, height & 0xff, width >> 8, width & 0xff], frame + 5);
+  return bytes;
+}
+
+/** A PNG with every chunk in place but its pixel data overwritten (its checksum no longer matches). */
+function pngWithCorruptData(): Uint8Array {
+  const bytes = Buffer.from(pngBytes(64, 64));
+  const data = bytes.indexOf('IDAT', 0, 'latin1') + 4;
+  bytes.fill(0x55, data, data + 16);
+  return bytes;
+}
+
+describe('inspectPhoto accepts real photos and reads their size', () => {
+  it.each([
+    ['a JPEG', jpegBytes(37, 23), { format: 'jpeg', width: 37, height: 23 }],
+    ['a PNG', pngBytes(41, 17), { format: 'png', width: 41, height: 17 }],
+    ['the sample’s highway photo', readFileSync(join(sampleDir, 'images/highway.jpg')), { format: 'jpeg', width: 3600, height: 2400 }],
+    ['the sample’s upright photo', readFileSync(join(sampleDir, 'images/research-visit.jpg')), { format: 'jpeg', width: 1600, height: 2200 }],
+    ['a JPEG with bytes padded after its end', Uint8Array.from([...jpegBytes(16, 16), 0, 0, 0, 0]), { format: 'jpeg', width: 16, height: 16 }],
+  ])('%s', (_, bytes, facts) => {
+    expect(inspectPhoto(bytes)).toEqual({ ok: true, facts });
+  });
+
+  it(`takes a photo of exactly ${maxPhotoPixels / 1e6} megapixels`, () => {
+    // A real JPEG of that size (flat grey, so small); a PNG claiming it without the pixels is refused as truncated.
+    expect(inspectPhoto(jpegBytes(12_000, 10_000))).toEqual({ ok: true, facts: { format: 'jpeg', width: 12_000, height: 10_000 } });
+    expect(inspectPhoto(pngBytes(4, 4, { width: 1_000, height: 1_000 })).ok).toBe(false);
+  });
+});
+
+describe('inspectPhoto refuses', () => {
+  it.each([
+    ['random bytes', noiseBytes(4096), 'not a JPEG or PNG'],
+    ['an empty file', new Uint8Array(0), 'not a JPEG or PNG'],
+    ['a GIF', Uint8Array.from(Buffer.from('GIF89a\x01\x00\x01\x00\x00\x00\x00;', 'latin1')), 'not a JPEG or PNG'],
+    ['random bytes behind a JPEG signature', Uint8Array.from([0xff, 0xd8, 0xff, ...noiseBytes(4096, 3)]), 'damaged JPEG'],
+    ['a truncated JPEG', truncated(jpegBytes(320, 200), 0.6), 'truncated JPEG'],
+    ['the sample’s highway photo cut in half', truncated(readFileSync(join(sampleDir, 'images/highway.jpg'))), 'truncated JPEG'],
+    ['a truncated PNG', truncated(pngBytes(320, 200), 0.6), 'truncated PNG'],
+    ['a PNG cut inside its header', pngBytes(320, 200).slice(0, 20), 'damaged PNG'],
+    ['a PNG header claiming 50000×50000 pixels (a decompression bomb)', pngBytes(4, 4, { width: 50_000, height: 50_000 }), '2500 MP'],
+    ['a PNG one pixel row over the limit', pngBytes(4, 4, { width: 12_000, height: 10_001 }), 'more than the 120 MP limit'],
+    ['a JPEG header claiming 65535×65535 pixels', jpegClaiming(65_535, 65_535), 'more than the 120 MP limit'],
+    ['a PNG claiming 0 pixels', pngBytes(4, 4, { width: 0, height: 0 }), '0 pixels'],
+  ])('%s', (_, bytes, reason) => {
+    const verdict = inspectPhoto(bytes);
+    expect(verdict.ok).toBe(false);
+    expect(verdict.ok ? '' : verdict.reason).toContain(reason);
+  });
+
+  it('a PNG whose pixel data is corrupt (its chunk checksum fails), which Chromium prints half blank without a word', () => {
+    expect(inspectPhoto(pngWithCorruptData()).ok).toBe(false);
+  });
+});
