@@ -44,7 +44,7 @@ export async function composeArticle(options: ComposeOptions): Promise<ComposedA
       ...(frontMatter.date ? { date: frontMatter.date } : {}),
       ...(frontMatter.section ? { section: frontMatter.section } : {}),
     },
-    allowJump: options.allowJump ?? false,
+    stories: [{ overset: options.allowJump ? { kind: 'sheets' } : { kind: 'error' } }],
   };
   const page = await fillTemplate({ templateFile: join(projectRoot, 'templates/article.html'), frontMatter, story, gridCss: gridCss(grid) });
   return { manuscript, grid, html: toHtml(page), layout };

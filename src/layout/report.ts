@@ -25,13 +25,39 @@ export interface FolioSpec {
   readonly page: number;
 }
 
+/** A block of whole columns on the page; top and height are fractions of the body area below the folio. */
+export interface BlockSpec {
+  /** 0-based first column and number of columns. */
+  readonly column: number;
+  readonly columns: number;
+  readonly top: number;
+  readonly height: number;
+}
+
+/**
+ * What happens to text that does not fit: an error; continuation sheets printed after this one
+ * (a single article's own build); or a jump to a named page of the edition, which sets the leftover.
+ */
+export type OversetPolicy = { readonly kind: 'error' } | { readonly kind: 'sheets' } | { readonly kind: 'jump'; readonly toPage: number };
+
+export interface StoryRequest {
+  /** Defaults to the whole page. */
+  readonly block?: BlockSpec;
+  readonly overset: OversetPolicy;
+}
+
 export interface LayoutRequest {
   readonly grid: GridSpec;
   readonly folio: FolioSpec;
-  /** Whether overset text may continue on a continuation page (with jump lines), or is an error. */
-  readonly allowJump: boolean;
-  /** The page the continuation goes to; defaults to the next page. */
-  readonly jumpPage?: number;
+  /** One entry per `article.story` in the page, in document order. */
+  readonly stories: readonly StoryRequest[];
+}
+
+export interface StoryReport {
+  readonly headline: string;
+  readonly overset: Overset | null;
+  /** Text that jumped to another page of the edition, as HTML blocks to set there. */
+  readonly jump: { readonly toPage: number; readonly html: string } | null;
 }
 
 export interface FigureReport {
@@ -89,7 +115,9 @@ export interface Overset {
 export interface LayoutReport {
   readonly engine: string;
   readonly pages: readonly PageReport[];
+  /** The first story's overset that no jump took (an error). */
   readonly overset: Overset | null;
+  readonly stories: readonly StoryReport[];
   readonly problems: readonly LayoutProblem[];
   /** How many trial layouts copyfitting took, and the engine's time in the page. */
   readonly timing: { readonly attempts: number; readonly milliseconds: number };

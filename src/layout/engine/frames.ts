@@ -8,7 +8,7 @@ import { place } from './sheet.ts';
 /** Frames shorter than this are left empty rather than holding a scrap of text. */
 const minimumFrameLines = 2;
 
-export function createFrames(options: { sheet: HTMLElement; page: number; geometry: Geometry; area: BodyArea; keepOut: readonly GridRect[] }): Frame[] {
+export function createFrames(options: { parent: HTMLElement; page: number; geometry: Geometry; area: BodyArea; keepOut: readonly GridRect[] }): Frame[] {
   const { geometry, area } = options;
   const frames: Frame[] = [];
   for (let column = 0; column < geometry.columns; column++) {
@@ -30,7 +30,7 @@ export function createFrames(options: { sheet: HTMLElement; page: number; geomet
         element.className = 'frame';
         element.dataset['column'] = String(column);
         place(element, columnX(geometry, column), lineY(geometry, area, line), geometry.columnWidth, (end - line) * geometry.leading);
-        options.sheet.append(element);
+        options.parent.append(element);
         frames.push({ page: options.page, column, line, lines: end - line, element });
       }
       line = end;

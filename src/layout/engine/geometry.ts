@@ -44,3 +44,11 @@ export const spanWidth = (geometry: Geometry, span: number): number => span * ge
 
 /** Whole body lines needed for a height. */
 export const linesFor = (geometry: Geometry, height: number): number => Math.max(1, Math.ceil(height / geometry.leading - 0.02));
+
+/** The grid of a block of whole columns: the same page, fewer columns, starting further right. */
+export function blockGeometry(page: Geometry, column: number, columns: number): Geometry {
+  const first = Math.max(0, Math.min(page.columns - 1, column));
+  const count = Math.max(1, Math.min(page.columns - first, columns));
+  const left = columnX(page, first);
+  return { ...page, left, right: left + spanWidth(page, count), columns: count };
+}

@@ -1,18 +1,32 @@
-// Browser side: lays the story out on sheets: headline module, photos with captions, threaded body text, jumps; then measures the result.
-import type { LayoutProblem, LayoutRequest, Overset } from '../report.ts';
+// Browser side: lays one story out in its block: headline module, photos with captions, threaded body text, jumps.
+import type { FolioSpec, LayoutProblem, OversetPolicy, Overset } from '../report.ts';
+import type { BodyArea } from './body-area.ts';
 import { lineY } from './body-area.ts';
 import { flowBlocks, type FlowResult, type Frame } from './flow.ts';
 import { planFigure, type FigurePlan } from './figure-plan.ts';
 import { createFrames } from './frames.ts';
-import { columnX, geometryOf, linesFor, spanWidth, type Geometry } from './geometry.ts';
+import { columnX, linesFor, spanWidth, type Geometry } from './geometry.ts';
 import { placeFigures, type Anchor, type Placement } from './place-figures.ts';
-import { createSheet, place, type Sheet } from './sheet.ts';
+import { createSheet, place, placeHeadline, type Sheet } from './sheet.ts';
 
 export interface StoryParts {
+  /** The story's article element, moved onto its sheet. */
   readonly story: HTMLElement;
   readonly headline: HTMLElement | null;
   readonly blocks: readonly HTMLElement[];
   readonly plans: readonly FigurePlan[];
+}
+
+/** Where a story is set: its sheet, the grid of its block, and the body area of its block. */
+export interface StoryCanvas {
+  readonly sheet: Sheet;
+  readonly geometry: Geometry;
+  readonly area: BodyArea;
+  /** The whole page's grid, for continuation sheets. */
+  readonly page: Geometry;
+  readonly container: HTMLElement;
+  readonly folio: FolioSpec;
+  readonly policy: OversetPolicy;
 }
 
 export interface PlacedFigure extends Placement {
@@ -24,7 +38,8 @@ export interface Attempt {
   readonly frames: Frame[];
   readonly placements: PlacedFigure[];
   readonly flow: FlowResult;
-  readonly jumped: boolean;
+  /** Text that went to another page of the edition. */
+  readonly jumped: { toPage: number; blocks: HTMLElement[] } | null;
   readonly unplaced: FigurePlan[];
   readonly problems: LayoutProblem[];
 }
@@ -33,13 +48,11 @@ export interface Attempt {
 const scaleRange = { min: 0.7, max: 1.45 } as const;
 const maxSheets = 8;
 
-export function collectStory(columns: number): StoryParts {
-  const story = document.querySelector<HTMLElement>('article.story');
-  const body = story?.querySelector<HTMLElement>('.story-body');
-  if (!story || !body) throw new Error('the page has no article.story with a .story-body');
+export function collectStory(story: HTMLElement, columns: number): StoryParts {
+  const body = story.querySelector<HTMLElement>('.story-body');
   const blocks: HTMLElement[] = [];
   const plans: FigurePlan[] = [];
-  for (const child of Array.from(body.children)) {
+  for (const child of Array.from(body?.children ?? [])) {
     if (!(child instanceof HTMLElement)) continue;
     if (child.matches('figure.photo')) {
       plans.push(planFigure(child, blocks.length - 1, plans.length === 0, columns));
@@ -50,67 +63,88 @@ export function collectStory(columns: number): StoryParts {
     blocks.push(child);
     child.remove();
   }
-  body.remove();
-  return { story, headline: story.querySelector<HTMLElement>('.headline-module'), blocks, plans };
+  body?.remove();
+  const headline = story.querySelector<HTMLElement>(':scope > .headline-module, :scope > .jump-head');
+  return { story, headline, blocks, plans };
 }
 
-export function attemptLayout(parts: StoryParts, request: LayoutRequest, options: {
+/** Sets the headline module once; the area below it is where photos and text go. */
+export function headlineArea(parts: StoryParts, canvas: Omit<StoryCanvas, 'area'> & { block: BodyArea }): BodyArea {
+  return placeHeadline({ parent: parts.story, headline: parts.headline, geometry: canvas.geometry, area: canvas.block });
+}
+
+export function attemptLayout(
+  parts: StoryParts,
+  canvas: StoryCanvas,
+  options: {
     scale: number;
     anchors: ReadonlyMap<number, Anchor>;
-    allowJump: boolean;
     figures?: readonly FigurePlan[];
-    /** Figures whose text falls on a continuation page go there. */
+    /** Figures whose text falls on a continuation sheet go there. */
     deferred?: readonly FigurePlan[];
+    /** Try without continuation sheets or jumps (copyfitting asks "does it fit?"). */
+    fitOnly?: boolean;
   },
 ): Attempt {
-  const geometry = geometryOf(request.grid);
-  for (const old of Array.from(parts.story.querySelectorAll(':scope > .sheet'))) old.remove();
+  const { geometry, sheet: first } = canvas;
+  clearAttempt(parts);
   const problems: LayoutProblem[] = [];
-  const first = createSheet({ container: parts.story, geometry, folio: request.folio, number: request.folio.page, headline: parts.headline });
   const measureCaption = captionMeasurer(first.element, geometry);
-  const placed = placeFigures({
-    plans: options.figures ?? parts.plans,
-    anchors: options.anchors,
-    geometry,
-    area: first.area,
-    scale: options.scale,
-    measureCaption,
-  });
+  const placed = placeFigures({ plans: options.figures ?? parts.plans, anchors: options.anchors, geometry, area: canvas.area, scale: options.scale, measureCaption });
   const placements: PlacedFigure[] = placed.placements.map((placement) => ({ ...placement, page: first.number }));
-  for (const placement of placements) setFigure(first, placement, geometry);
+  for (const placement of placements) setFigure(parts.story, canvas.area, placement, geometry);
   let pending = [...(options.deferred ?? [])];
 
+  const policy: OversetPolicy = options.fitOnly ? { kind: 'error' } : canvas.policy;
   const blocks = parts.blocks.map((block) => block.cloneNode(true)).filter((node): node is HTMLElement => node instanceof HTMLElement);
   const sheets = [first];
-  let frames = createFrames({ sheet: first.element, page: first.number, geometry, area: first.area, keepOut: placed.placements.flatMap((p) => p.keepOut) });
-  let flow = flowBlocks(blocks, reserveJumpLine(frames, options.allowJump), geometry.leading);
+  let frames = createFrames({ parent: parts.story, page: first.number, geometry, area: canvas.area, keepOut: placed.placements.flatMap((p) => p.keepOut) });
+  let flow = flowBlocks(blocks, reserveJumpLine(frames, policy.kind !== 'error'), geometry.leading);
   const allFrames = [...frames];
-  let jumped = false;
-  while (options.allowJump && flow.overset.length > 0 && sheets.length < maxSheets) {
+  let jumped: Attempt['jumped'] = null;
+  if (policy.kind === 'jump' && flow.overset.length > 0) {
+    addJumpLine(frames, geometry, 'jump-out', jumpText('out', policy.toPage));
+    jumped = { toPage: policy.toPage, blocks: flow.overset };
+    flow = { ...flow, overset: [] };
+  }
+  while (policy.kind === 'sheets' && flow.overset.length > 0 && sheets.length < maxSheets) {
     const from = sheets[sheets.length - 1];
     if (!from) break;
-    const to = (request.jumpPage ?? request.folio.page + 1) + sheets.length - 1;
-    addJumpLine(frames, geometry, `jump-out`, jumpText('out', to));
-    const sheet = createSheet({ container: parts.story, geometry, folio: request.folio, number: to, headline: jumpHead(parts.headline) });
+    const to = from.number + 1;
+    addJumpLine(frames, geometry, 'jump-out', jumpText('out', to));
+    const sheet = createSheet({ container: canvas.container, geometry: canvas.page, folio: canvas.folio, number: to, after: from.element });
+    sheet.element.dataset['continuation'] = 'true';
     sheets.push(sheet);
-    const later = placeFigures({ plans: pending, anchors: new Map(), geometry, area: sheet.area, scale: 1, measureCaption });
+    const part = document.createElement('article');
+    part.className = 'story continuation';
+    part.lang = parts.story.lang;
+    sheet.element.append(part);
+    const area = placeHeadline({ parent: part, headline: jumpHead(parts.headline), geometry: canvas.page, area: sheet.area });
+    const later = placeFigures({ plans: pending, anchors: new Map(), geometry: canvas.page, area, scale: 1, measureCaption });
     for (const placement of later.placements) {
-      setFigure(sheet, placement, geometry);
+      setFigure(part, area, placement, canvas.page);
       placements.push({ ...placement, page: to });
     }
     pending = later.unplaced;
-    frames = createFrames({ sheet: sheet.element, page: to, geometry, area: sheet.area, keepOut: later.placements.flatMap((p) => p.keepOut) });
+    frames = createFrames({ parent: part, page: to, geometry: canvas.page, area, keepOut: later.placements.flatMap((p) => p.keepOut) });
     const jumpIn = document.createElement('p');
     jumpIn.className = 'jump-line jump-in';
     jumpIn.textContent = jumpText('in', from.number);
-    flow = flowBlocks([jumpIn, ...flow.overset], reserveJumpLine(frames, true), geometry.leading);
+    flow = flowBlocks([jumpIn, ...flow.overset], reserveJumpLine(frames, true), canvas.page.leading);
     allFrames.push(...frames);
-    jumped = true;
   }
   const unplaced = [...placed.unplaced, ...pending];
   for (const plan of unplaced) problems.push({ rule: 'figure-unplaced', severity: 'error', message: `no room for the photo “${captionText(plan)}” (${plan.span} columns)` });
   for (const problem of flow.problems) problems.push({ rule: 'frame-overflow', severity: 'warning', message: problem });
   return { sheets, frames: allFrames, placements, flow, jumped, unplaced, problems };
+}
+
+/** Takes away what an earlier attempt set for this story: frames, jump lines, photos, continuation sheets. */
+function clearAttempt(parts: StoryParts): void {
+  for (const element of Array.from(parts.story.querySelectorAll(':scope > .frame'))) element.remove();
+  for (const plan of parts.plans) plan.figure.remove();
+  const sheet = parts.story.closest('.sheet');
+  for (let next = sheet?.nextElementSibling; next instanceof HTMLElement && next.dataset['continuation'] === 'true'; next = sheet?.nextElementSibling) next.remove();
 }
 
 /** The last frame keeps its last line free for a jump line, in case the text goes on elsewhere. */
@@ -177,11 +211,11 @@ function captionMeasurer(sheet: HTMLElement, geometry: Geometry) {
   };
 }
 
-function setFigure(sheet: Sheet, placement: Placement, geometry: Geometry): void {
+function setFigure(parent: HTMLElement, area: BodyArea, placement: Placement, geometry: Geometry): void {
   const { figure } = placement.plan;
   const { photo, caption } = placement;
   const x = columnX(geometry, photo.column);
-  const y = lineY(geometry, sheet.area, photo.line);
+  const y = lineY(geometry, area, photo.line);
   const width = spanWidth(geometry, photo.columns);
   // The photo ends a little above its last line's foot, so text below does not touch it.
   const height = photo.lines * geometry.leading - geometry.leading * 0.3;
@@ -207,11 +241,15 @@ function setFigure(sheet: Sheet, placement: Placement, geometry: Geometry): void
       figcaption.style.top = `${height + geometry.leading * 0.3}px`;
     }
   }
-  sheet.element.append(figure);
+  parent.append(figure);
 }
 
 export function oversetOf(flow: FlowResult, leading: number): Overset | null {
-  if (flow.overset.length === 0) return null;
+  return flow.overset.length === 0 ? null : measureLeftover(flow.overset, leading);
+}
+
+export function measureLeftover(overset: readonly HTMLElement[], leading: number): Overset {
+  const flow = { overset };
   const probe = document.createElement('div');
   probe.className = 'frame';
   const text = flow.overset.map((block) => block.textContent ?? '').join('');
@@ -225,7 +263,7 @@ export function oversetOf(flow: FlowResult, leading: number): Overset | null {
     probe.style.visibility = 'hidden';
     probe.style.width = sample.style.width;
     sample.parentElement?.append(probe);
-    for (const block of flow.overset) probe.append(block);
+    for (const block of flow.overset) probe.append(block.cloneNode(true));
     lines = Math.round(probe.getBoundingClientRect().height / leading);
     probe.remove();
   }

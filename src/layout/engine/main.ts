@@ -1,9 +1,11 @@
-// Browser side entry of the layout engine: checks fonts and photos, fits the story to the page, and publishes the layout report.
-import type { LayoutProblem, LayoutReport, LayoutRequest } from '../report.ts';
-import { attemptLayout, collectStory, oversetOf, scaleRange, type Attempt } from './lay-out.ts';
-import { geometryOf, pxPerMm } from './geometry.ts';
-import type { Anchor } from './place-figures.ts';
-import { measureAttempt } from './measure.ts';
+// Browser side entry of the layout engine: checks fonts and photos, sets each story in its block of the page, and publishes the layout report.
+import type { LayoutProblem, LayoutReport, LayoutRequest, StoryReport } from '../report.ts';
+import { collectStory, headlineArea, measureLeftover, oversetOf } from './lay-out.ts';
+import { blockGeometry, geometryOf, pxPerMm, type Geometry } from './geometry.ts';
+import { fitStory } from './fit-story.ts';
+import { createSheet, place } from './sheet.ts';
+import { measurePage } from './measure.ts';
+import type { BodyArea } from './body-area.ts';
 
 declare global {
   interface Window {
@@ -21,62 +23,70 @@ async function layOut(request: LayoutRequest): Promise<LayoutReport> {
       problems.push({ rule: 'photo-unreadable', severity: 'error', message: `photo ${image.getAttribute('src') ?? '(no source)'} could not be decoded` });
     }
   }
-  const geometry = geometryOf(request.grid);
-  const parts = collectStory(geometry.columns);
+  const page = geometryOf(request.grid);
+  const container = document.createElement('main');
+  container.className = 'sheets';
+  document.body.append(container);
+  const sheet = createSheet({ container, geometry: page, folio: request.folio, number: request.folio.page });
 
-  // A draft with only the lead photo shows where each paragraph falls; the other photos go near those places.
-  const draft = attemptLayout(parts, request, { scale: 1, anchors: new Map(), allowJump: false, figures: parts.plans.filter((plan) => plan.lead) });
-  const anchors = new Map<number, Anchor>();
-  for (const [block, end] of draft.flow.ends) if (end.page === request.folio.page) anchors.set(block, { column: end.column, line: end.line });
-
-  let attempts = 1;
-  const fits = (scale: number): boolean => {
-    attempts++;
-    const attempt = attemptLayout(parts, request, { scale, anchors, allowJump: false });
-    return attempt.flow.overset.length === 0 && attempt.unplaced.length === 0;
-  };
-  let scale = 1;
-  let allowJump = false;
-  if (fits(scaleRange.min)) {
-    // Copyfitting: the largest photos that still let every line fit, so the columns end at the foot of the page.
-    let low: number = scaleRange.min;
-    let high: number = scaleRange.max;
-    if (fits(high)) low = high;
-    for (let step = 0; step < 4 && high - low > 0.02; step++) {
-      const middle = (low + high) / 2;
-      if (fits(middle)) low = middle;
-      else high = middle;
+  const stories: StoryReport[] = [];
+  const fitted = [];
+  let attempts = 0;
+  for (const [index, story] of Array.from(document.querySelectorAll<HTMLElement>('article.story')).entries()) {
+    const spec = request.stories[index] ?? { overset: { kind: 'error' } };
+    const block = spec.block ?? { column: 0, columns: page.columns, top: 0, height: 1 };
+    const geometry = blockGeometry(page, block.column, block.columns);
+    sheet.element.append(story);
+    const parts = collectStory(story, geometry.columns);
+    const firstLine = Math.round(sheet.area.lines * block.top) + (block.top > 0 ? 1 : 0);
+    const lines = Math.round(sheet.area.lines * (block.top + block.height)) - firstLine;
+    const blockArea: BodyArea = { top: sheet.area.top + firstLine * page.leading, lines };
+    drawBlockRules(story, geometry, page, blockArea, block.top > 0);
+    const canvas = { sheet, geometry, page, container, folio: request.folio, policy: spec.overset };
+    const area = headlineArea(parts, { ...canvas, block: blockArea });
+    const result = fitStory(parts, { ...canvas, area });
+    attempts += result.attempts;
+    fitted.push(result.attempt);
+    problems.push(...result.attempt.problems);
+    const overset = oversetOf(result.attempt.flow, page.leading);
+    const jump = result.attempt.jumped;
+    const headline = parts.headline?.querySelector('.headline, .jump-head-title')?.textContent ?? '';
+    if (overset) {
+      problems.push({
+        rule: 'overset',
+        severity: 'error',
+        message: `${overset.lines} lines (${overset.characters} characters) of “${headline.slice(0, 30)}” do not fit, from the paragraph starting “${overset.from}”; cut the text, or allow a jump to a continuation page`,
+      });
     }
-    scale = low;
-  } else if (request.allowJump) {
-    allowJump = true;
-  } else {
-    scale = scaleRange.min;
-  }
-  // On a jump, photos whose text goes on to a continuation page go there with it.
-  const onFirstPage = parts.plans.filter((plan) => !allowJump || plan.lead || plan.anchor < 0 || anchors.has(plan.anchor));
-  const deferred = parts.plans.filter((plan) => !onFirstPage.includes(plan));
-  const final: Attempt = attemptLayout(parts, request, { scale, anchors, allowJump, figures: onFirstPage, deferred });
-  problems.push(...final.problems);
-  const overset = oversetOf(final.flow, geometry.leading);
-  if (overset) {
-    problems.push({
-      rule: 'overset',
-      severity: 'error',
-      message: `${overset.lines} lines (${overset.characters} characters) do not fit, from the paragraph starting “${overset.from}”; cut the text, or allow a jump to a continuation page`,
+    stories.push({
+      headline,
+      overset: overset ?? (jump ? measureLeftover(jump.blocks, page.leading) : null),
+      jump: jump ? { toPage: jump.toPage, html: jump.blocks.map((block) => block.outerHTML).join('') } : null,
     });
   }
-  const measured = measureAttempt(final, geometry);
+  const measured = measurePage(fitted, page);
   problems.push(...measured.problems);
-  const firstSheet = final.sheets[0];
   return {
     engine: 'broadsheet-frames',
     pages: measured.pages,
-    overset,
+    overset: stories.find((story) => story.overset && !story.jump)?.overset ?? null,
+    stories,
     problems,
-    timing: { attempts: attempts + 1, milliseconds: Math.round(performance.now() - started) },
-    baseline: { pitch: round(geometry.leading / pxPerMm), origin: round((firstSheet?.area.top ?? 0) / pxPerMm) },
+    timing: { attempts, milliseconds: Math.round(performance.now() - started) },
+    baseline: { pitch: round(page.leading / pxPerMm), origin: round(sheet.area.top / pxPerMm) },
   };
+}
+
+/** A thin rule between stories: down the gutter left of a block, and across above a block set below another. */
+function drawBlockRules(story: HTMLElement, geometry: Geometry, page: Geometry, area: BodyArea, below: boolean): void {
+  const rule = (className: string, x: number, y: number, width: number, height: number) => {
+    const element = document.createElement('div');
+    element.className = `block-rule ${className}`;
+    place(element, x, y, width, height);
+    story.append(element);
+  };
+  if (geometry.left > page.left + 1) rule('block-rule-vertical', geometry.left - page.gutter / 2, area.top, 0, area.lines * page.leading);
+  if (below) rule('block-rule-horizontal', geometry.left, area.top - page.leading / 2, geometry.right - geometry.left, 0);
 }
 
 const round = (value: number) => Math.round(value * 1000) / 1000;

@@ -6,41 +6,40 @@ import type { BodyArea } from './body-area.ts';
 export interface Sheet {
   readonly element: HTMLElement;
   readonly number: number;
+  /** The body area below the folio line, across the whole page. */
   readonly area: BodyArea;
 }
 
-export function createSheet(options: {
-  container: HTMLElement;
-  geometry: Geometry;
-  folio: FolioSpec;
-  number: number;
-  headline?: HTMLElement | null;
-}): Sheet {
+export function createSheet(options: { container: HTMLElement; geometry: Geometry; folio: FolioSpec; number: number; after?: Element }): Sheet {
   const { geometry, number } = options;
   const element = document.createElement('section');
   element.className = 'sheet';
   element.dataset['page'] = String(number);
   element.style.width = `${geometry.pageWidth}px`;
   element.style.height = `${geometry.pageHeight}px`;
-  options.container.append(element);
+  if (options.after) options.after.after(element);
+  else options.container.append(element);
 
   const folio = folioLine(options.folio, number);
   place(folio, geometry.left, geometry.top, spanWidth(geometry, geometry.columns));
   element.append(folio);
   // The folio takes whole lines so the body below stays on the baseline grid.
-  let used = linesFor(geometry, folio.offsetHeight) + 1;
-
-  if (options.headline) {
-    const headline = options.headline;
-    place(headline, columnX(geometry, 0), geometry.top + used * geometry.leading, spanWidth(geometry, geometry.columns));
-    element.append(headline);
-    fitLines(headline.querySelector('.headline'), 2);
-    fitLines(headline.querySelector('.deck'), 2);
-    used += linesFor(geometry, headline.offsetHeight) + 1;
-  }
+  const used = linesFor(geometry, folio.offsetHeight) + 1;
   const top = geometry.top + used * geometry.leading;
   const lines = Math.floor((geometry.bottom - top) / geometry.leading + 0.01);
   return { element, number, area: { top, lines } };
+}
+
+/** Sets the headline module (or a jump head) across the block's columns at the top of its area; returns the area left below it. */
+export function placeHeadline(options: { parent: HTMLElement; headline: HTMLElement | null; geometry: Geometry; area: BodyArea }): BodyArea {
+  const { geometry, area, headline } = options;
+  if (!headline) return area;
+  place(headline, columnX(geometry, 0), area.top, spanWidth(geometry, geometry.columns));
+  options.parent.append(headline);
+  fitLines(headline.querySelector('.headline'), 2);
+  fitLines(headline.querySelector('.deck'), 2);
+  const used = linesFor(geometry, headline.offsetHeight) + 1;
+  return { top: area.top + used * geometry.leading, lines: Math.max(0, area.lines - used) };
 }
 
 function folioLine(folio: FolioSpec, page: number): HTMLElement {
