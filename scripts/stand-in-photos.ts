@@ -132,6 +132,98 @@ function researchVisit(w: number, h: number): string {
     ${visitors}`;
 }
 
+/** A glass-fronted reading room lit warm at night: shelves, lamps and readers at a long table. */
+function readingRoom(w: number, h: number): string {
+  const shelves: string[] = [];
+  for (let bay = 0; bay < 5; bay += 1) {
+    const x = w * (0.16 + bay * 0.137);
+    shelves.push(`<rect x="${x}" y="${h * 0.24}" width="${w * 0.12}" height="${h * 0.3}" fill="#7a5230"/>`);
+    for (let shelf = 0; shelf < 4; shelf += 1) {
+      const y = h * (0.26 + shelf * 0.07);
+      shelves.push(`<rect x="${x + w * 0.006}" y="${y}" width="${w * 0.108}" height="${h * 0.055}" fill="#4a301b"/>`);
+      for (let spine = 0; spine < 9; spine += 1) {
+        // Spine colours and heights follow a fixed pattern, so each run draws the same picture.
+        const colour = ['#b8452f', '#2f5d8a', '#d9b44a', '#3f7d4e', '#e8e1d0', '#8a3b6b'][(bay * 5 + shelf * 3 + spine) % 6];
+        const tall = 0.04 + ((bay + shelf * 2 + spine) % 3) * 0.006;
+        shelves.push(`<rect x="${x + w * (0.009 + spine * 0.0115)}" y="${y + h * (0.055 - tall)}" width="${w * 0.009}" height="${h * tall}" fill="${colour}"/>`);
+      }
+    }
+  }
+  const lamps = [0.24, 0.38, 0.52, 0.66, 0.8]
+    .map((x) => `<line x1="${w * x}" y1="${h * 0.12}" x2="${w * x}" y2="${h * 0.17}" stroke="#3b2a1c" stroke-width="${w * 0.002}"/>
+      <path d="M${w * x - w * 0.025} ${h * 0.2} L${w * x - w * 0.012} ${h * 0.17} L${w * x + w * 0.012} ${h * 0.17} L${w * x + w * 0.025} ${h * 0.2} Z" fill="#2f2a25"/>
+      <ellipse cx="${w * x}" cy="${h * 0.205}" rx="${w * 0.03}" ry="${h * 0.012}" fill="#fff3c4"/>`)
+    .join('');
+  const readers = [0.27, 0.41, 0.59, 0.73]
+    .map((x, index) => `<circle cx="${w * x}" cy="${h * 0.6}" r="${h * 0.035}" fill="#2b2623"/>
+      <rect x="${w * x - h * 0.06}" y="${h * 0.64}" width="${h * 0.12}" height="${h * 0.14}" rx="${h * 0.04}" fill="${['#7b2d26', '#2d4a6b', '#5a6b3a', '#6b4f7a'][index]}"/>`)
+    .join('');
+  const mullions = [0.1, 0.3, 0.5, 0.7, 0.9]
+    .map((x) => `<rect x="${w * x - w * 0.004}" y="${h * 0.1}" width="${w * 0.008}" height="${h * 0.74}" fill="#23272c"/>`)
+    .join('');
+  return `
+    <defs>
+      <linearGradient id="night" x1="0" y1="0" x2="0" y2="1"><stop offset="0" stop-color="#0f1a2e"/><stop offset="1" stop-color="#24344f"/></linearGradient>
+      <radialGradient id="glow" cx="0.5" cy="0.35" r="0.75"><stop offset="0" stop-color="#ffe2a8"/><stop offset="1" stop-color="#d7a767"/></radialGradient>
+    </defs>
+    <rect width="${w}" height="${h}" fill="url(#night)"/>
+    <rect x="${w * 0.06}" y="${h * 0.03}" width="${w * 0.88}" height="${h * 0.07}" fill="#2a2f36"/>
+    <rect x="${w * 0.36}" y="${h * 0.045}" width="${w * 0.28}" height="${h * 0.04}" fill="#f1d48a" opacity="0.9"/>
+    <rect x="${w * 0.1}" y="${h * 0.1}" width="${w * 0.8}" height="${h * 0.74}" fill="url(#glow)"/>
+    ${shelves.join('')}
+    ${lamps}
+    ${readers}
+    <rect x="${w * 0.2}" y="${h * 0.68}" width="${w * 0.6}" height="${h * 0.035}" fill="#8b5e34"/>
+    <rect x="${w * 0.22}" y="${h * 0.715}" width="${w * 0.015}" height="${h * 0.11}" fill="#5e3f22"/>
+    <rect x="${w * 0.765}" y="${h * 0.715}" width="${w * 0.015}" height="${h * 0.11}" fill="#5e3f22"/>
+    ${mullions}
+    <rect x="${w * 0.06}" y="${h * 0.1}" width="${w * 0.04}" height="${h * 0.74}" fill="#3a3f46"/>
+    <rect x="${w * 0.9}" y="${h * 0.1}" width="${w * 0.04}" height="${h * 0.74}" fill="#3a3f46"/>
+    <rect y="${h * 0.84}" width="${w}" height="${h * 0.16}" fill="#3b3f45"/>
+    <polygon points="${w * 0.1},${h * 0.84} ${w * 0.9},${h * 0.84} ${w},${h} 0,${h}" fill="#c9a66b" opacity="0.18"/>`;
+}
+
+/** A library van parked on a village square, its side shelves open, children in front (portrait). */
+function bookVan(w: number, h: number): string {
+  const books: string[] = [];
+  for (let shelf = 0; shelf < 4; shelf += 1) {
+    const y = h * (0.22 + shelf * 0.07);
+    books.push(`<rect x="${w * 0.14}" y="${y + h * 0.055}" width="${w * 0.72}" height="${h * 0.008}" fill="#d8d2c4"/>`);
+    for (let spine = 0; spine < 22; spine += 1) {
+      // A fixed pattern of colours and heights, so each run draws the same picture.
+      const colour = ['#c0392b', '#2e6da4', '#e3b23c', '#3c8d5a', '#f2ede3', '#7d3c98', '#d35400'][(shelf * 4 + spine) % 7];
+      const tall = 0.04 + ((shelf + spine) % 3) * 0.005;
+      books.push(`<rect x="${w * (0.155 + spine * 0.0315)}" y="${y + h * (0.055 - tall)}" width="${w * 0.025}" height="${h * tall}" fill="${colour}"/>`);
+    }
+  }
+  const children = [
+    { x: 0.33, coat: '#d64545', size: 1 },
+    { x: 0.5, coat: '#3b82c4', size: 0.85 },
+    { x: 0.67, coat: '#e0a526', size: 0.95 },
+  ]
+    .map(({ x, coat, size }) => `<circle cx="${w * x}" cy="${h * (0.66 - 0.05 * size)}" r="${w * 0.045 * size}" fill="#2b2623"/>
+      <rect x="${w * x - w * 0.07 * size}" y="${h * (0.66 - 0.01 * size)}" width="${w * 0.14 * size}" height="${h * 0.25}" rx="${w * 0.045 * size}" fill="${coat}"/>`)
+    .join('');
+  return `
+    <defs>
+      <linearGradient id="sky3" x1="0" y1="0" x2="0" y2="1"><stop offset="0" stop-color="#9cc7e6"/><stop offset="1" stop-color="#eef4f7"/></linearGradient>
+    </defs>
+    <rect width="${w}" height="${h}" fill="url(#sky3)"/>
+    <path d="M0 ${h * 0.2} L${w * 0.25} ${h * 0.12} L${w * 0.5} ${h * 0.18} L${w * 0.78} ${h * 0.1} L${w} ${h * 0.16} L${w} ${h * 0.26} L0 ${h * 0.26} Z" fill="#7e9a86"/>
+    <rect y="${h * 0.25}" width="${w}" height="${h * 0.75}" fill="#c9bfa8"/>
+    <rect x="${w * 0.04}" y="${h * 0.14}" width="${w * 0.92}" height="${h * 0.44}" rx="${w * 0.03}" fill="#f4f6f8" stroke="#b9c2cb" stroke-width="${w * 0.004}"/>
+    <rect x="${w * 0.04}" y="${h * 0.14}" width="${w * 0.92}" height="${h * 0.045}" fill="#1f6f8b"/>
+    <rect x="${w * 0.04}" y="${h * 0.53}" width="${w * 0.92}" height="${h * 0.03}" fill="#1f6f8b"/>
+    <polygon points="${w * 0.1},${h * 0.185} ${w * 0.9},${h * 0.185} ${w * 0.98},${h * 0.09} ${w * 0.02},${h * 0.09}" fill="#e5e9ec" stroke="#b9c2cb" stroke-width="${w * 0.004}"/>
+    <rect x="${w * 0.12}" y="${h * 0.205}" width="${w * 0.76}" height="${h * 0.305}" fill="#5b4636"/>
+    ${books.join('')}
+    <circle cx="${w * 0.16}" cy="${h * 0.59}" r="${w * 0.07}" fill="#262626"/>
+    <circle cx="${w * 0.84}" cy="${h * 0.59}" r="${w * 0.07}" fill="#262626"/>
+    <circle cx="${w * 0.16}" cy="${h * 0.59}" r="${w * 0.03}" fill="#9aa3ab"/>
+    <circle cx="${w * 0.84}" cy="${h * 0.59}" r="${w * 0.03}" fill="#9aa3ab"/>
+    ${children}`;
+}
+
 const photos: readonly StandIn[] = [
   { file: 'shanting/images/highway.jpg', caption: '新台高速山亭段顺利通车', width: 3600, height: 2400, scene: highway },
   { file: 'shanting/images/lab-signing.jpg', caption: '纳克一核芯联合实验室签约揭牌，打造金属材料检测领域的引领者', width: 2400, height: 1600, scene: labSigning },
@@ -139,6 +231,11 @@ const photos: readonly StandIn[] = [
   { file: 'shanting/images/research-visit.jpg', caption: '区领导调研中科院高能所联合研发平台项目', width: 1600, height: 2200, scene: researchVisit },
   { file: 'harbour/images/ferry.jpg', caption: 'The new ferry berth at the north quay', width: 3000, height: 2000, scene: highway },
   { file: 'harbour/images/crane.jpg', caption: 'A restored harbour crane', width: 1600, height: 2200, scene: researchVisit },
+  { file: 'library/images/reading-room.jpg', caption: '夜幕降临，桐川县首家24小时城市书房里仍有不少读者', width: 2400, height: 1600, scene: readingRoom },
+  { file: 'library/images/book-van.jpg', caption: '流动书车停在村文化广场，村民围在书架前挑选图书', width: 1600, height: 2200, scene: bookVan },
+  { file: 'market/images/greenhouse.jpg', caption: '市郊蔬菜基地的日光温室里，菜农正在采收黄瓜', width: 2400, height: 1600, scene: highway },
+  { file: 'tidal/images/buoy.jpg', caption: 'The test buoy being towed out past the harbour wall', width: 2400, height: 1600, scene: highway },
+  { file: 'weather/images/snow-road.jpg', caption: '1月7日清晨，县公路养护中心的除雪车在县道上撒布融雪剂', width: 2400, height: 1600, scene: highway },
 ];
 
 /** The 700-weight Noto Sans SC @font-face rules whose unicode-range covers `text`, with the woff2 inlined as data: URLs. */

@@ -8,6 +8,7 @@ import { gridCss, loadGrid, type PageGrid } from './layout/grid.ts';
 import { loadPaper } from './layout/paper.ts';
 import { projectRoot } from './render/page-files.ts';
 import type { Manuscript } from './manuscript/types.ts';
+import type { Root } from 'hast';
 import type { LayoutRequest } from './layout/report.ts';
 
 export interface ComposeOptions {
@@ -29,12 +30,29 @@ export interface ComposedArticle {
   readonly layout: LayoutRequest;
 }
 
+export interface ComposedStory {
+  readonly manuscript: Manuscript;
+  /** The template filled with this one story. */
+  readonly page: Root;
+}
+
+/** Manuscript → markdown → template for one story; photos are addressed under `photoBase`. */
+export async function composeStory(options: { dir: string; grid: PageGrid; photoBase?: string; signal?: AbortSignal }): Promise<ComposedStory> {
+  const { signal } = options;
+  const manuscript = await loadManuscript({ dir: options.dir, ...(signal ? { signal } : {}) });
+  const story = await toStory({ manuscript, ...(signal ? { signal } : {}), ...(options.photoBase ? { photoBase: options.photoBase } : {}) });
+  const page = await fillTemplate({ templateFile: join(projectRoot, 'templates/article.html'), frontMatter: manuscript.frontMatter, story, gridCss: gridCss(options.grid) });
+  return { manuscript, page };
+}
+
+export const loadProjectGrid = (name?: string): Promise<PageGrid> => loadGrid({ file: join(projectRoot, 'styles/grids.yaml'), ...(name ? { name } : {}) });
+export const loadProjectPaper = () => loadPaper(join(projectRoot, 'styles/paper.yaml'));
+
 export async function composeArticle(options: ComposeOptions): Promise<ComposedArticle> {
   const signal = options.signal;
-  const manuscript = await loadManuscript({ dir: options.dir, ...(signal ? { signal } : {}) });
-  const story = await toStory({ manuscript, ...(signal ? { signal } : {}) });
-  const grid = await loadGrid({ file: join(projectRoot, 'styles/grids.yaml'), ...(options.grid ? { name: options.grid } : {}) });
-  const paper = await loadPaper(join(projectRoot, 'styles/paper.yaml'));
+  const grid = await loadProjectGrid(options.grid);
+  const { manuscript, page } = await composeStory({ dir: options.dir, grid, ...(signal ? { signal } : {}) });
+  const paper = await loadProjectPaper();
   const { frontMatter } = manuscript;
   const layout: LayoutRequest = {
     grid,
@@ -46,6 +64,5 @@ export async function composeArticle(options: ComposeOptions): Promise<ComposedA
     },
     stories: [{ overset: options.allowJump ? { kind: 'sheets' } : { kind: 'error' } }],
   };
-  const page = await fillTemplate({ templateFile: join(projectRoot, 'templates/article.html'), frontMatter, story, gridCss: gridCss(grid) });
   return { manuscript, grid, html: toHtml(page), layout };
 }

@@ -6,7 +6,11 @@ export type Command =
   | { name: 'help'; topic?: string }
   | { name: 'version' }
   | { name: 'build'; dir: string; outDir?: string; grid?: string; page?: number; allowJump?: boolean }
-  | { name: 'preview'; dir: string; port: number; outDir?: string; grid?: string; page?: number; allowJump?: boolean };
+  | { name: 'preview'; dir: string; port: number; outDir?: string; grid?: string; page?: number; allowJump?: boolean }
+  | { name: 'edition'; file: string; outDir?: string }
+  | { name: 'archive'; file: string; archive?: string }
+  | { name: 'verify'; entry?: string; archive?: string }
+  | { name: 'search'; query: string; from?: string; to?: string; archive?: string };
 
 export const usage = `Broadsheet: a manuscript folder in, a print-ready newspaper page out.
 
@@ -24,6 +28,18 @@ Usage:
       It shows exactly what will print, rebuilds on every save of article.md, a photo, a template
       or a style, and has proof aids (G grid, F frames, P photos, O overset, C changes, D diagnostics),
       "Mark proofed", and "Print PDF" (writes OUTDIR/<slug>.pdf of what is shown).
+  broadsheet edition FILE [--out OUTDIR]
+      Builds every page of the edition FILE (YAML; see manuscript/edition.yaml) in one browser:
+      OUTDIR/page-N.pdf, page-N.html (proof), page-N.layout.json, and edition.pdf with
+      bookmarks for pages and articles. OUTDIR defaults to dist/<file name>.
+  broadsheet archive FILE [--archive DIR]
+      Builds the edition and archives it in DIR (default archive/): press PDFs, PDF/A-2b copies,
+      self-contained proofs, manuscripts and photos, NewsArticle JSON-LD, manifest.json with
+      SHA-256 of every file. An existing entry is never changed: archiving again adds a revision.
+  broadsheet verify [ENTRY] [--archive DIR]
+      Re-hashes one archive entry (or every entry) and names any file missing, added or changed.
+  broadsheet search QUERY [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--archive DIR]
+      Finds archived articles by words in headline, byline or text (Chinese included).
   broadsheet --help | --version
 
 Example:
@@ -63,7 +79,35 @@ export function parseCommand(argv: readonly string[]): Command {
     };
     return name === 'build' ? { name, ...common } : { name, port: portNumber, ...common };
   }
+  if (name === 'edition' || name === 'archive' || name === 'verify' || name === 'search') return archiveCommand(name, rest);
   throw new BroadsheetError('UsageError', `There is no command \`${name}\`.`);
+}
+
+function archiveCommand(name: 'edition' | 'archive' | 'verify' | 'search', rest: string[]): Command {
+  const parsed = parseOrExplain(rest, {
+    out: { type: 'string', short: 'o' },
+    archive: { type: 'string' },
+    from: { type: 'string' },
+    to: { type: 'string' },
+    help: { type: 'boolean', short: 'h' },
+  });
+  if (parsed.values.help) return { name: 'help', topic: name };
+  const { out, archive, from, to } = parsed.values;
+  const [first, ...extra] = parsed.positionals;
+  const allowed: Record<typeof name, string[]> = { edition: ['out'], archive: ['archive'], verify: ['archive'], search: ['archive', 'from', 'to'] };
+  for (const [option, value] of Object.entries({ out, archive, from, to })) {
+    if (value !== undefined && !allowed[name].includes(option)) throw new BroadsheetError('UsageError', `--${option} is not an option of \`broadsheet ${name}\`.`);
+  }
+  for (const [option, value] of Object.entries({ from, to })) {
+    if (typeof value === 'string' && !/^\d{4}-\d{2}-\d{2}$/.test(value)) throw new BroadsheetError('UsageError', `--${option} takes a day written YYYY-MM-DD, not ${value}.`);
+  }
+  if (extra.length > 0) throw new BroadsheetError('UsageError', `\`broadsheet ${name}\` takes one ${name === 'search' ? 'query (quote it)' : 'argument'}; also got ${extra.join(' ')}.`);
+  const archiveOption = typeof archive === 'string' ? { archive } : {};
+  if (name === 'verify') return { name, ...(first === undefined ? {} : { entry: first }), ...archiveOption };
+  if (first === undefined) throw new BroadsheetError('UsageError', `\`broadsheet ${name}\` needs ${name === 'search' ? 'a query' : 'the edition file, e.g. manuscript/edition.yaml'}.`);
+  if (name === 'search') return { name, query: first, ...archiveOption, ...(typeof from === 'string' ? { from } : {}), ...(typeof to === 'string' ? { to } : {}) };
+  if (name === 'archive') return { name, file: first, ...archiveOption };
+  return { name, file: first, ...(typeof out === 'string' ? { outDir: out } : {}) };
 }
 
 type OptionSpec = Record<string, { type: 'string' | 'boolean'; short?: string }>;

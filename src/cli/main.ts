@@ -30,6 +30,20 @@ async function main(argv: readonly string[]): Promise<number> {
       console.log(`proof ${relative(process.cwd(), result.proofPath) || result.proofPath}`);
       return 0;
     }
+    case 'edition': {
+      const { buildEdition, writeEdition } = await import('../edition/build-edition.ts');
+      const built = await buildEdition({ file: command.file });
+      for (const warning of built.warnings) console.warn(warning);
+      const folder = await writeEdition(built, command.outDir);
+      console.log(`built ${built.pages.length} pages of ${built.edition.name} in ${relative(process.cwd(), folder) || folder}/ (edition.pdf, page-N.pdf, page-N.html)`);
+      return 0;
+    }
+    case 'archive':
+    case 'verify':
+    case 'search': {
+      const { runArchiveCommand } = await import('../archive/commands.ts');
+      return runArchiveCommand(command, (line) => console.log(line));
+    }
     case 'preview': {
       const { startPreview } = await import('../preview/run.ts');
       const { name: _, ...options } = command;

@@ -14,7 +14,7 @@ import type { Manuscript } from '../manuscript/types.ts';
 /** Where the page finds the manuscript folder's files. */
 export const manuscriptBase = 'manuscript/';
 
-export async function toStory(options: { manuscript: Manuscript; signal?: AbortSignal }): Promise<HastRoot> {
+export async function toStory(options: { manuscript: Manuscript; signal?: AbortSignal; photoBase?: string }): Promise<HastRoot> {
   const { manuscript } = options;
   const processor = unified()
     .use(remarkFigures)
@@ -22,7 +22,7 @@ export async function toStory(options: { manuscript: Manuscript; signal?: AbortS
     .use(remarkRehype, { footnoteLabel: manuscript.frontMatter.lang.startsWith('zh') ? '注释' : 'Notes' })
     .use(rehypeSafeLinks)
     .use(rehypeSourceLines)
-    .use(rehypePhotoSources, { photos: manuscript.photos, base: manuscriptBase })
+    .use(rehypePhotoSources, { photos: manuscript.photos, base: options.photoBase ?? manuscriptBase })
     .use(rehypeHyphenate, { hyphenator: hyphenatorFor(manuscript.frontMatter.lang) });
   const tree: MdastRoot = structuredClone(manuscript.tree);
   const story = await processor.run(tree, manuscript.file);

@@ -1,6 +1,6 @@
 // Writes an article's outputs: the finished PDF, the proof with copies of every file it uses, and the layout report.
 import { join, resolve } from 'node:path';
-import { finishPdf } from '../pdf/finish.ts';
+import { articleFacts, finishPdf } from '../pdf/finish.ts';
 import { writeFolder } from './write-folder.ts';
 import type { ComposedArticle } from '../compose.ts';
 import type { SetPage } from '../render/set-page.ts';
@@ -19,7 +19,7 @@ export async function publishArticle(options: {
   outDir?: string;
 }): Promise<Published> {
   const { manuscript } = options.article;
-  const pdf = await finishPdf({ pdf: options.printed, facts: { frontMatter: manuscript.frontMatter, producer: `Broadsheet (${options.chromium})` } });
+  const pdf = await finishPdf({ pdf: options.printed, facts: articleFacts(manuscript.frontMatter, `Broadsheet (${options.chromium})`) });
   const outDir = resolve(options.outDir ?? defaultOutDir(manuscript.slug));
   const pdfName = `${manuscript.slug}.pdf`;
   await writeFolder({

@@ -3,31 +3,47 @@ import { PDFDocument, PDFHexString } from 'pdf-lib';
 import type { FrontMatter } from '../manuscript/front-matter.ts';
 
 export interface PdfFacts {
-  readonly frontMatter: FrontMatter;
+  readonly title: string;
+  readonly author?: string;
+  readonly subject?: string;
+  readonly lang: string;
+  /** YYYY-MM-DD: the creation date, so two builds of the same input give the same bytes. */
+  readonly date?: string;
   readonly producer: string;
 }
 
-export async function finishPdf(options: { pdf: Uint8Array; facts: PdfFacts }): Promise<Uint8Array> {
-  const { frontMatter } = options.facts;
-  const document = await PDFDocument.load(options.pdf, { updateMetadata: false });
-  document.setTitle(frontMatter.headline, { showInWindowTitleBar: true });
-  if (frontMatter.byline.length > 0) document.setAuthor(frontMatter.byline.join('; '));
+export function articleFacts(frontMatter: FrontMatter, producer: string): PdfFacts {
   const subject = [frontMatter.kicker, frontMatter.deck, frontMatter.section].filter((part) => part !== undefined).join(' — ');
-  if (subject) document.setSubject(subject);
-  document.setLanguage(frontMatter.lang);
+  return {
+    title: frontMatter.headline,
+    lang: frontMatter.lang,
+    producer,
+    ...(frontMatter.byline.length > 0 ? { author: frontMatter.byline.join('; ') } : {}),
+    ...(subject ? { subject } : {}),
+    ...(frontMatter.date ? { date: frontMatter.date } : {}),
+  };
+}
+
+export async function finishPdf(options: { pdf: Uint8Array; facts: PdfFacts }): Promise<Uint8Array> {
+  const { facts } = options;
+  const document = await PDFDocument.load(options.pdf, { updateMetadata: false });
+  document.setTitle(facts.title, { showInWindowTitleBar: true });
+  if (facts.author) document.setAuthor(facts.author);
+  if (facts.subject) document.setSubject(facts.subject);
+  document.setLanguage(facts.lang);
   document.setCreator('Broadsheet');
-  document.setProducer(options.facts.producer);
-  const day = articleDay(frontMatter.date);
+  document.setProducer(facts.producer);
+  const day = dayOf(facts.date);
   document.setCreationDate(day);
   document.setModificationDate(day);
   // A fixed document ID: derived from nothing that changes between two builds of the same input.
-  const id = PDFHexString.fromText(`${frontMatter.date ?? 'undated'} ${frontMatter.headline}`.slice(0, 64));
+  const id = PDFHexString.fromText(`${facts.date ?? 'undated'} ${facts.title}`.slice(0, 64));
   document.context.trailerInfo.ID = document.context.obj([id, id]);
   return document.save({ useObjectStreams: false });
 }
 
-/** Noon UTC of the article's day: the same calendar day in every time zone a reader may be in. */
-function articleDay(date: string | undefined): Date {
+/** Noon UTC of the day: the same calendar day in every time zone a reader may be in; undated work gets a fixed day. */
+export function dayOf(date: string | undefined): Date {
   if (!date) return new Date(Date.UTC(2000, 0, 1, 12));
   const [year, month, day] = date.split('-').map(Number);
   return new Date(Date.UTC(year ?? 2000, (month ?? 1) - 1, day ?? 1, 12));

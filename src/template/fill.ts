@@ -20,6 +20,8 @@ export async function fillTemplate(input: TemplateInput): Promise<Root> {
   const { frontMatter } = input;
   const html = select('html', page);
   if (html) html.properties['lang'] = frontMatter.lang;
+  const article = select('article.story', page);
+  if (article) article.properties['lang'] = frontMatter.lang;
 
   const text = (value: string | undefined): ElementContent[] => (value === undefined ? [] : [{ type: 'text', value }]);
   const byline = frontMatter.byline.map(

@@ -1,8 +1,10 @@
 // Where the layout tests find the project, its samples and their fixtures, and how they make temporary manuscripts.
+import { readFileSync } from 'node:fs';
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parse } from 'yaml';
 
 export const layoutProjectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 export const layoutFixtures = join(layoutProjectRoot, 'tests/fixtures');
@@ -36,7 +38,16 @@ export async function repeatBody(dir: string, times: number): Promise<void> {
   await writeFile(file, `${match[1]}\n${Array.from({ length: times }, () => body).join('\n\n')}\n`);
 }
 
+
 /** A JSON file of a fixture, as unknown: the test checks what it needs from it. */
-export async function readJson(path: string): Promise<unknown> {
-  return JSON.parse(await readFile(path, 'utf8'));
+export function readJson(path: string): unknown {
+  return JSON.parse(readFileSync(path, 'utf8'));
+}
+
+/** The paper's name as styles/paper.yaml gives it: the folio prints it on every page. */
+export function paperName(): string {
+  const paper: unknown = parse(readFileSync(join(layoutProjectRoot, 'styles/paper.yaml'), 'utf8'));
+  const name = typeof paper === 'object' && paper !== null && 'name' in paper ? paper.name : undefined;
+  if (typeof name !== 'string' || name.trim() === '') throw new Error('styles/paper.yaml gives no name');
+  return name.trim();
 }

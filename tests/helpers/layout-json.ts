@@ -17,7 +17,7 @@ export function layoutReportOf(value: unknown, where: string): ReadReport {
     pages: list(at(value, 'pages', where), `${where}.pages`).map((page, index) => pageOf(page, `${where}.pages[${index}]`)),
     overset: overset === null ? null : oversetOf(overset, `${where}.overset`),
     problems: list(at(value, 'problems', where), `${where}.problems`).map((problem, index) => problemOf(problem, `${where}.problems[${index}]`)),
-    baseline: { pitch: number(at(baseline, 'pitch', where), 'baseline.pitch'), origin: number(at(baseline, 'origin', where), 'baseline.origin') },
+    baseline: { pitch: number(at(baseline, 'pitch', `${where}.baseline`), `${where}.baseline.pitch`), origin: number(at(baseline, 'origin', `${where}.baseline`), `${where}.baseline.origin`) },
   };
 }
 

@@ -1,5 +1,5 @@
 // Reads a printed page back with poppler: words and lines with their boxes (pdftotext -bbox-layout), page sizes
-// (pdfinfo), embedded photos (pdfimages -list, pdftohtml -xml) and a greyscale rendering (pdftoppm).
+// (pdfinfo) and embedded photos (pdfimages -list, pdftohtml -xml).
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -165,34 +165,6 @@ export function drawnImages(pdf: string, page: number): DrawnImage[] {
   } finally {
     rmSync(scratch, { recursive: true, force: true });
   }
-}
-
-export interface GreyPage {
-  readonly width: number;
-  readonly height: number;
-  /** Pixels per point. */
-  readonly scale: number;
-  /** 0 black … 255 white, row by row. */
-  readonly pixels: Uint8Array;
-}
-
-/** One page rendered in grey by `pdftoppm -gray`. */
-export function greyPage(pdf: string, page: number, dpi = 36): GreyPage {
-  const pgm = execFileSync('pdftoppm', ['-gray', '-r', String(dpi), '-f', String(page), '-l', String(page), '-singlefile', pdf], { maxBuffer: 256 * 1024 * 1024 });
-  const header = /^P5\s+(\d+)\s+(\d+)\s+255\s/.exec(pgm.toString('latin1', 0, 40));
-  if (!header) throw new Error('pdftoppm did not write a greyscale PGM');
-  return { width: Number(header[1]), height: Number(header[2]), scale: dpi / 72, pixels: new Uint8Array(pgm.subarray(header[0].length)) };
-}
-
-/** The share of paper-white pixels along each inner edge of `rect` (inset by `inset` points): a letterboxed photo shows white bands. */
-export function whiteAlongEdges(page: GreyPage, rect: PtRect, inset = 3): { top: number; bottom: number; left: number; right: number } {
-  const px = (value: number) => Math.round(value * page.scale);
-  const [left, top, right, bottom] = [px(rect.left + inset), px(rect.top + inset), px(rect.right - inset), px(rect.bottom - inset)];
-  const white = (points: Array<[number, number]>) =>
-    points.filter(([x, y]) => (page.pixels[y * page.width + x] ?? 255) >= 250).length / Math.max(points.length, 1);
-  const across = (y: number) => Array.from({ length: right - left }, (_, index): [number, number] => [left + index, y]);
-  const down = (x: number) => Array.from({ length: bottom - top }, (_, index): [number, number] => [x, top + index]);
-  return { top: white(across(top)), bottom: white(across(bottom)), left: white(down(left)), right: white(down(right)) };
 }
 
 function unescapeXml(text: string): string {

@@ -117,14 +117,16 @@ export function wordGaps(words: ReadonlyArray<{ left: number; right: number }>):
 
 /**
  * The words, in reading order, that spell `target` once normalised; words of other text may come between them (a
- * caption beside a column is read interleaved with it), up to `slack` of them.
+ * caption beside a column is read interleaved with it), up to `slack` of them. Of several spellings (short Latin words
+ * recur), the one with the fewest words between is taken.
  */
 export function wordsSpelling<Word extends { text: string }>(words: readonly Word[], target: string, normalise: (text: string) => string, slack = 60): Word[] | undefined {
   const goal = normalise(target);
   if (goal === '') return undefined;
+  let best: { found: Word[]; skipped: number } | undefined;
   for (let start = 0; start < words.length; start++) {
-    const first = normalise(words[start]?.text ?? '');
     const head = words[start];
+    const first = normalise(head?.text ?? '');
     if (!head || first === '' || !goal.startsWith(first)) continue;
     const found = [head];
     let spelled = first;
@@ -137,7 +139,7 @@ export function wordsSpelling<Word extends { text: string }>(words: readonly Wor
         spelled += text;
       } else skipped++;
     }
-    if (spelled === goal) return found;
+    if (spelled === goal && (!best || skipped < best.skipped)) best = { found, skipped };
   }
-  return undefined;
+  return best?.found;
 }

@@ -1,20 +1,17 @@
 // The two sample articles laid out by real Chromium, checked against issue #3's rules of a newspaper page: in layout.json,
 // in the PDF as poppler reads it, and in the proof as Chromium computes it.
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, type PressBrowser } from '../../src/render/browser.ts';
 import { comparable, followBlocks } from '../helpers/layout-article.ts';
-import { layoutProjectRoot, scratchFolder, type Scratch } from '../helpers/layout-files.ts';
+import { layoutProjectRoot, paperName, scratchFolder, type Scratch } from '../helpers/layout-files.ts';
 import { bottomMarginY, mmToPt } from '../helpers/layout-grid.ts';
-import { containsRect, drawnImages, greyPage, ptRect, rowsIn, whiteAlongEdges, type PdfRow } from '../helpers/layout-pdf.ts';
+import { containsRect, drawnImages, ptRect, rowsIn, type PdfRow } from '../helpers/layout-pdf.ts';
 import {
   baselineSpread,
   captionOverlaps,
   captionPlacementProblems,
   columnEnds,
-  isJumpLine,
   lineBreakViolations,
   wholeColumnProblems,
   wordGaps,
@@ -66,14 +63,6 @@ const rowsOfFrame = (run: LaidOut, frame: PlacedFrame): PdfRow[] => {
   const page = run.pdf.pages[frame.page - 1];
   return page ? rowsIn(page, ptRect(frame.box, 1)) : [];
 };
-
-/** The paper's name as styles/paper.yaml gives it. */
-function paperName(): string {
-  const paper: unknown = parse(readFileSync(join(layoutProjectRoot, 'styles/paper.yaml'), 'utf8'));
-  const name = typeof paper === 'object' && paper !== null && 'name' in paper ? paper.name : undefined;
-  if (typeof name !== 'string' || name.trim() === '') throw new Error('styles/paper.yaml gives no name');
-  return name.trim();
-}
 
 /** Text of a line or row as compared: no spacing, no soft hyphens, no hyphen at the end. */
 const lineText = (text: string): string => text.replace(/[\s\u00ad]+/gu, '').replace(/-$/, '');
@@ -159,7 +148,10 @@ describe.each(samples)('the $name sample ($grid grid)', (sample) => {
 
     it('prints the first line of a continued paragraph flush with its column (PDF)', () => {
       const frames = framesOf(run.report);
-      expect(run.proof.frames).toHaveLength(frames.length);
+      // The proof's frames are the report's, in the same order.
+      expect(run.proof.frames.map((frame) => [frame.page, frame.column, Math.round(frame.x), Math.round(frame.y)])).toEqual(
+        frames.map((frame) => [frame.page, frame.column, Math.round(frame.box.x), Math.round(frame.box.y)]),
+      );
       const continued = run.proof.frames.flatMap((proofFrame, index) => {
         const frame = frames[index];
         return frame && proofFrame.firstTag === 'p' && proofFrame.firstClasses.includes('continued') ? [frame] : [];
@@ -172,11 +164,6 @@ describe.each(samples)('the $name sample ($grid grid)', (sample) => {
       }
     });
 
-    it('justifies the line before the split in a split list item too', () => {
-      const items = run.proof.splits.filter((split) => split.tag === 'li' && split.classes.includes('continues'));
-      expect(items.filter((split) => split.textAlignLast !== 'justify').map((split) => `“${split.text}…” has text-align-last ${split.textAlignLast}`)).toEqual([]);
-    });
-
     it('never ends a frame with a subhead (proof: .frame > :last-child)', () => {
       expect(run.proof.inFrames.h2, 'the sample has subheads in its frames').toBeGreaterThan(0);
       expect(run.proof.frames.filter((frame) => /^h[1-6]$/.test(frame.lastTag)).map((frame) => `page ${frame.page} column ${frame.column + 1}: ${frame.lastText}`)).toEqual([]);
@@ -184,7 +171,11 @@ describe.each(samples)('the $name sample ($grid grid)', (sample) => {
 
     it('never ends a frame with a subhead line (layout.json)', () => {
       const subheads = run.article.blocks.filter((block) => block.kind === 'subhead').map((block) => comparable(block.text, sample.latin));
-      const endings = framesOf(run.report).map((frame) => comparable(frame.text.at(-1)?.text ?? '', sample.latin));
+      expect(subheads.length).toBeGreaterThan(0);
+      const endings = framesOf(run.report).flatMap((frame) => {
+        const last = frame.text.at(-1);
+        return last && !last.body ? [comparable(last.text, sample.latin)] : [];
+      });
       expect(endings.filter((ending) => ending !== '' && subheads.some((subhead) => subhead.endsWith(ending)))).toEqual([]);
     });
   });
@@ -240,14 +231,6 @@ describe.each(samples)('the $name sample ($grid grid)', (sample) => {
         return Math.abs(figure.photo.width / figure.photo.height - (image?.naturalWidth ?? 1) / (image?.naturalHeight ?? 1));
       });
       expect(Math.max(...shapes)).toBeGreaterThan(0.05);
-    });
-
-    it('fills each photo box with the photo to its edges on the rendered page (pdftoppm, no blank bands)', () => {
-      const grey = greyPage(run.result.pdfPath, 1);
-      for (const figure of run.report.pages[0]?.figures ?? []) {
-        const white = whiteAlongEdges(grey, ptRect(figure.photo));
-        expect(Math.max(white.top, white.bottom, white.left, white.right), `${figure.src}: ${JSON.stringify(white)}`).toBeLessThan(0.25);
-      }
     });
 
     it('prints its photos at 300 ppi or more, as layout.json and pdfimages agree', () => {
@@ -332,6 +315,12 @@ describe('the harbour sample on the tabloid page', () => {
     expect(printed).toContain('twenty-two crossings');
   });
 
+  it('justifies the line before the split in a split list item too (proof, computed style)', () => {
+    const items = run.proof.splits.filter((split) => split.tag === 'li' && split.classes.includes('continues'));
+    expect(items.length, 'the list is split between frames').toBeGreaterThan(0);
+    expect(items.filter((split) => split.textAlignLast !== 'justify').map((split) => `“${split.text}…” has text-align-last ${split.textAlignLast}`)).toEqual([]);
+  });
+
   it('hyphenates: the proof carries soft hyphens, and the PDF breaks a word at one', () => {
     expect(run.proof.frameText).toContain('\u00ad');
     const article = run.article.blocks.map((block) => block.text).join(' ');
@@ -348,9 +337,7 @@ describe('the harbour sample on the tabloid page', () => {
         if (tail !== '' && article.includes(head + tail) && !article.includes(`${head}-${tail}`)) broken.push(`${head}-/${tail}`);
       });
     }
-    const reportHyphen = framesOf(run.report).some((frame) => frame.text.some((line) => line.text.endsWith('-') && !isJumpLine(line.text)));
-    expect(broken.length > 0 || reportHyphen, `hyphenated breaks: ${broken.join(', ')}`).toBe(true);
-    expect(broken.length).toBeGreaterThan(0);
+    expect(broken.length, 'lines of the PDF that end in a word broken at a soft hyphen').toBeGreaterThan(0);
   });
 
   it('justifies its body lines without rivers: no word space over 2.5 em (pdftotext word boxes)', () => {

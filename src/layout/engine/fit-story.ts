@@ -11,7 +11,7 @@ export function fitStory(parts: StoryParts, canvas: StoryCanvas): FittedStory {
   // A draft with only the lead photo shows where each paragraph falls; the other photos go near those places.
   const draft = attemptLayout(parts, canvas, { scale: 1, anchors: new Map(), figures: parts.plans.filter((plan) => plan.lead), fitOnly: true });
   const anchors = new Map<number, Anchor>();
-  for (const [block, end] of draft.flow.ends) if (end.page === canvas.sheet.number) anchors.set(block, { column: end.column, line: end.line });
+  for (const [block, end] of draft.flow.ends) if (end.page === canvas.sheet.number) anchors.set(block, { column: end.column - canvas.geometry.firstColumn, line: end.line });
 
   let attempts = 1;
   const fits = (scale: number): boolean => {

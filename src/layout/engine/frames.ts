@@ -28,10 +28,10 @@ export function createFrames(options: { parent: HTMLElement; page: number; geome
       if (end - line >= minimumFrameLines) {
         const element = document.createElement('div');
         element.className = 'frame';
-        element.dataset['column'] = String(column);
+        element.dataset['column'] = String(geometry.firstColumn + column);
         place(element, columnX(geometry, column), lineY(geometry, area, line), geometry.columnWidth, (end - line) * geometry.leading);
         options.parent.append(element);
-        frames.push({ page: options.page, column, line, lines: end - line, element });
+        frames.push({ page: options.page, column: geometry.firstColumn + column, line, lines: end - line, element });
       }
       line = end;
     }

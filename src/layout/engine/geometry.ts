@@ -12,6 +12,8 @@ export interface Geometry {
   readonly right: number;
   readonly bottom: number;
   readonly columns: number;
+  /** The page column this grid's first column is (0 for the whole page; more for a block). */
+  readonly firstColumn: number;
   readonly columnWidth: number;
   readonly gutter: number;
   /** The baseline pitch: one body line. */
@@ -31,6 +33,7 @@ export function geometryOf(grid: GridSpec): Geometry {
     right,
     bottom: (grid.trim.height - grid.margins.bottom) * pxPerMm,
     columns: grid.columns,
+    firstColumn: 0,
     columnWidth,
     gutter,
     leading: grid.body.leading * pxPerPt,
@@ -50,5 +53,5 @@ export function blockGeometry(page: Geometry, column: number, columns: number): 
   const first = Math.max(0, Math.min(page.columns - 1, column));
   const count = Math.max(1, Math.min(page.columns - first, columns));
   const left = columnX(page, first);
-  return { ...page, left, right: left + spanWidth(page, count), columns: count };
+  return { ...page, left, right: left + spanWidth(page, count), columns: count, firstColumn: page.firstColumn + first };
 }

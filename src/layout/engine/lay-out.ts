@@ -59,13 +59,31 @@ export function collectStory(story: HTMLElement, columns: number): StoryParts {
       child.remove();
       continue;
     }
-    child.dataset['block'] = String(blocks.length);
-    blocks.push(child);
-    child.remove();
+    // Tables take no padding (border-collapse), so a wrapper carries the padding that keeps what follows on the grid.
+    const block = child.tagName === 'TABLE' ? wrap(child, 'table-block') : child;
+    block.dataset['block'] = String(blocks.length);
+    blocks.push(block);
+    block.remove();
   }
   body?.remove();
+  // Text that jumped here from another page of the edition starts with its jump line.
+  const from = story.dataset['continuedFrom'];
+  if (from) {
+    const jumpIn = document.createElement('p');
+    jumpIn.className = 'jump-line jump-in';
+    jumpIn.textContent = jumpText('in', Number(from));
+    blocks.unshift(jumpIn);
+  }
   const headline = story.querySelector<HTMLElement>(':scope > .headline-module, :scope > .jump-head');
   return { story, headline, blocks, plans };
+}
+
+function wrap(element: HTMLElement, className: string): HTMLElement {
+  const wrapper = document.createElement('div');
+  wrapper.className = className;
+  element.replaceWith(wrapper);
+  wrapper.append(element);
+  return wrapper;
 }
 
 /** Sets the headline module once; the area below it is where photos and text go. */
@@ -252,9 +270,9 @@ export function measureLeftover(overset: readonly HTMLElement[], leading: number
   const flow = { overset };
   const probe = document.createElement('div');
   probe.className = 'frame';
-  const text = flow.overset.map((block) => block.textContent ?? '').join('');
+  const text = flow.overset.map((block) => block.textContent ?? '').join('').replace(/\u00ad/g, '');
   const first = flow.overset[0];
-  const from = (first?.textContent ?? '').replace(/\u00ad/g, '').trim().slice(0, 30);
+  const from = (first?.textContent ?? '').replace(/\u00ad/g, '').replace(/\s+/g, ' ').trim().slice(0, 30).trim();
   // Count the overset lines by setting the leftovers in a column of the same width.
   const sample = document.querySelector<HTMLElement>('.frame');
   let lines = 0;

@@ -17,6 +17,8 @@ export function linesOf(frame: HTMLElement, sheet: HTMLElement, leading: number)
   const rows = new Map<number, { text: string; y: number; body: boolean }>();
   const range = document.createRange();
   const walker = document.createTreeWalker(frame, NodeFilter.SHOW_TEXT);
+  let previousRow = -1;
+  let softHyphen = false;
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
     if (!(node instanceof Text)) continue;
     const data = node.data;
@@ -25,11 +27,22 @@ export function linesOf(frame: HTMLElement, sheet: HTMLElement, leading: number)
       const width = code >= 0xd800 && code <= 0xdbff ? 2 : 1;
       range.setStart(node, offset);
       range.setEnd(node, offset + width);
-      const rect = range.getBoundingClientRect();
+      // At a line break a character's range can report a box on each line; the last one is where it is drawn.
+      const rects = range.getClientRects();
+      const rect = rects[rects.length - 1];
       const char = data.slice(offset, offset + width);
       offset += width - 1;
-      if (rect.height === 0 || char === '\u00ad') continue;
+      if (char === '\u00ad') {
+        softHyphen = true;
+        continue;
+      }
+      if (!rect || rect.height === 0) continue;
       const row = Math.floor((rect.top + rect.height / 2 - frameTop) / leading);
+      // A word broken at a soft hyphen prints a hyphen at the end of the line.
+      const before = rows.get(previousRow);
+      if (softHyphen && row !== previousRow && before) before.text += '-';
+      softHyphen = false;
+      previousRow = row;
       const line = rows.get(row);
       if (line) line.text += char;
       else rows.set(row, { text: char, y: Math.round(((rect.bottom - sheetTop) / pxPerMm) * 100) / 100, body: !node.parentElement?.closest(display) });

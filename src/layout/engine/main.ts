@@ -55,7 +55,7 @@ async function layOut(request: LayoutRequest): Promise<LayoutReport> {
       problems.push({
         rule: 'overset',
         severity: 'error',
-        message: `${overset.lines} lines (${overset.characters} characters) of “${headline.slice(0, 30)}” do not fit, from the paragraph starting “${overset.from}”; cut the text, or allow a jump to a continuation page`,
+        message: `${overset.lines} lines (${overset.characters} characters) of “${headline.slice(0, 30)}” do not fit, from the text starting “${overset.from}”; cut the text, or allow a jump to a continuation page`,
       });
     }
     stories.push({

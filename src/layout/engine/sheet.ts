@@ -25,8 +25,9 @@ export function createSheet(options: { container: HTMLElement; geometry: Geometr
   element.append(folio);
   // The folio takes whole lines so the body below stays on the baseline grid.
   const used = linesFor(geometry, folio.offsetHeight) + 1;
-  const top = geometry.top + used * geometry.leading;
-  const lines = Math.floor((geometry.bottom - top) / geometry.leading + 0.01);
+  const lines = Math.floor((geometry.bottom - geometry.top) / geometry.leading + 0.01) - used;
+  // The grid is hung from the bottom margin, so full columns end exactly on it; the spare fraction of a line goes under the folio.
+  const top = geometry.bottom - lines * geometry.leading;
   return { element, number, area: { top, lines } };
 }
 
@@ -75,7 +76,8 @@ function fitLines(element: HTMLElement | null, most: number): void {
   for (let factor = 1; factor >= 0.55; factor -= 0.05) {
     element.style.fontSize = `${size * factor}px`;
     element.style.lineHeight = `${size * factor * ratio}px`;
-    if (Math.round(element.getBoundingClientRect().height / (size * factor * ratio)) <= most) return;
+    const fitsWidth = element.scrollWidth <= element.clientWidth + 1;
+    if (fitsWidth && Math.round(element.getBoundingClientRect().height / (size * factor * ratio)) <= most) return;
   }
 }
 
