@@ -85,9 +85,10 @@ describe.each(cases)('an overlong article ($name) on the $grid page', (fixture) 
       expect(match, said()).not.toBeNull();
       const lines = Number(match?.[1]);
       const characters = Number(match?.[2]);
-      // The jump build keeps a line of page 1 for its jump line, and may move a line for widows and orphans.
+      // The jump build keeps a line of page 1 for its jump line, may move a line for widows and orphans, and sizes
+      // page 1's photos at their natural size where the refused build had shrunk them to the minimum: a few lines apart.
       const setLines = jumped.report.pages.filter((page) => page.number > 1).reduce((sum, page) => sum + page.linesPerColumn.reduce((a, b) => a + b, 0), 0) - 1;
-      expect(Math.abs(lines - setLines), `${lines} lines overset, ${setLines} set on the continuation`).toBeLessThanOrEqual(2);
+      expect(Math.abs(lines - setLines), `${lines} lines overset, ${setLines} set on the continuation`).toBeLessThanOrEqual(4);
       const setCharacters = continuation().reduce((sum, line) => sum + Array.from(comparable(line.text, false)).length, 0);
       expect(Math.abs(characters - setCharacters), `${characters} characters overset, ${setCharacters} set on the continuation`).toBeLessThanOrEqual(2 * lineLength());
     });
