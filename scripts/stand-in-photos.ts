@@ -229,13 +229,13 @@ const photos: readonly StandIn[] = [
   { file: 'shanting/images/lab-signing.jpg', caption: '纳克一核芯联合实验室签约揭牌，打造金属材料检测领域的引领者', width: 2400, height: 1600, scene: labSigning },
   { file: 'shanting/images/clinic.jpg', caption: '民生医疗更方便', width: 2400, height: 1600, scene: clinic },
   { file: 'shanting/images/research-visit.jpg', caption: '区领导调研中科院高能所联合研发平台项目', width: 1600, height: 2200, scene: researchVisit },
-  { file: 'harbour/images/ferry.jpg', caption: 'The new ferry berth at the north quay', width: 3000, height: 2000, scene: highway },
+  { file: 'harbour/images/ferry.jpg', caption: 'The new ferry berth at the north quay', width: 3600, height: 2400, scene: highway },
   { file: 'harbour/images/crane.jpg', caption: 'A restored harbour crane', width: 1600, height: 2200, scene: researchVisit },
-  { file: 'library/images/reading-room.jpg', caption: '夜幕降临，桐川县首家24小时城市书房里仍有不少读者', width: 2400, height: 1600, scene: readingRoom },
+  { file: 'library/images/reading-room.jpg', caption: '夜幕降临，桐川县首家24小时城市书房里仍有不少读者', width: 3600, height: 2400, scene: readingRoom },
   { file: 'library/images/book-van.jpg', caption: '流动书车停在村文化广场，村民围在书架前挑选图书', width: 1600, height: 2200, scene: bookVan },
-  { file: 'market/images/greenhouse.jpg', caption: '市郊蔬菜基地的日光温室里，菜农正在采收黄瓜', width: 2400, height: 1600, scene: highway },
+  { file: 'market/images/greenhouse.jpg', caption: '市郊蔬菜基地的日光温室里，菜农正在采收黄瓜', width: 3600, height: 2400, scene: highway },
   { file: 'tidal/images/buoy.jpg', caption: 'The test buoy being towed out past the harbour wall', width: 2400, height: 1600, scene: highway },
-  { file: 'weather/images/snow-road.jpg', caption: '1月7日清晨，县公路养护中心的除雪车在县道上撒布融雪剂', width: 2400, height: 1600, scene: highway },
+  { file: 'weather/images/snow-road.jpg', caption: '1月7日清晨，县公路养护中心的除雪车在县道上撒布融雪剂', width: 3600, height: 2400, scene: highway },
 ];
 
 /** The 700-weight Noto Sans SC @font-face rules whose unicode-range covers `text`, with the woff2 inlined as data: URLs. */

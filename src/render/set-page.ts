@@ -29,6 +29,19 @@ export interface SetPage {
 
 const documentPath = '/index.html';
 
+/** Font files never change under a running process (they are installed packages): read each once. */
+const fontCache = new Map<string, Promise<Buffer>>();
+
+function readPageFile(path: string): Promise<Buffer> {
+  if (!path.includes('/node_modules/@fontsource/')) return readFile(path);
+  let cached = fontCache.get(path);
+  if (!cached) {
+    cached = readFile(path);
+    fontCache.set(path, cached);
+  }
+  return cached;
+}
+
 export async function setPage(input: RenderInput): Promise<SetPage> {
   const timeoutMs = input.timeoutMs ?? 60_000;
   const page: Page = await input.browser.newPage();
@@ -48,7 +61,7 @@ export async function setPage(input: RenderInput): Promise<SetPage> {
         return request.abort('blockedbyclient');
       }
       files.set(file.urlPath, file.path);
-      return request.respond({ status: 200, contentType: file.mime, body: await readFile(file.path) });
+      return request.respond({ status: 200, contentType: file.mime, body: await readPageFile(file.path) });
     };
     page.on('request', (request) => void answer(request).catch(() => request.abort('failed').catch(() => undefined)));
 
