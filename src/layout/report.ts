@@ -44,6 +44,8 @@ export interface StoryRequest {
   /** Defaults to the whole page. */
   readonly block?: BlockSpec;
   readonly overset: OversetPolicy;
+  /** The photo scale an earlier layout of this story chose: copyfitting starts there. */
+  readonly scaleHint?: number;
 }
 
 export interface LayoutRequest {
@@ -55,6 +57,8 @@ export interface LayoutRequest {
 
 export interface StoryReport {
   readonly headline: string;
+  /** The photo scale copyfitting chose (1 = natural height for the width). */
+  readonly scale: number;
   readonly overset: Overset | null;
   /** Text that jumped to another page of the edition, as HTML blocks to set there. */
   readonly jump: { readonly toPage: number; readonly html: string } | null;

@@ -47,7 +47,10 @@ export async function openSession(options: ComposeOptions & { press: PressBrowse
     const builtAt = new Date().toISOString();
     try {
       const article = await composeArticle({ ...options, dir });
-      const set = await setPage({ browser: options.press.browser, html: article.html, roots: pageRoots(article.manuscript.dir), layout: article.layout });
+      // Start copyfitting from the photo sizes of the proof on screen: a small edit rarely changes them.
+      const hints = state.layout?.stories.map((story) => story.scale) ?? [];
+      const layout = { ...article.layout, stories: article.layout.stories.map((story, index) => (hints[index] === undefined ? story : { ...story, scaleHint: hints[index] })) };
+      const set = await setPage({ browser: options.press.browser, html: article.html, roots: pageRoots(article.manuscript.dir), layout });
       const previous = shown;
       shown = { article, set };
       await previous?.set.close();

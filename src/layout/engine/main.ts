@@ -44,7 +44,7 @@ async function layOut(request: LayoutRequest): Promise<LayoutReport> {
     drawBlockRules(story, geometry, page, blockArea, block.top > 0);
     const canvas = { sheet, geometry, page, container, folio: request.folio, policy: spec.overset };
     const area = headlineArea(parts, { ...canvas, block: blockArea });
-    const result = fitStory(parts, { ...canvas, area });
+    const result = fitStory(parts, { ...canvas, area }, spec.scaleHint);
     attempts += result.attempts;
     fitted.push(result.attempt);
     problems.push(...result.attempt.problems);
@@ -60,6 +60,7 @@ async function layOut(request: LayoutRequest): Promise<LayoutReport> {
     }
     stories.push({
       headline,
+      scale: Math.round(result.scale * 1000) / 1000,
       overset: overset ?? (jump ? measureLeftover(jump.blocks, page.leading) : null),
       jump: jump ? { toPage: jump.toPage, html: jump.blocks.map((block) => block.outerHTML).join('') } : null,
     });
