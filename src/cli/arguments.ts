@@ -64,7 +64,7 @@ export function parseCommand(argv: readonly string[]): Command {
     if (extra.length > 0) throw new BroadsheetError('UsageError', `\`broadsheet ${name}\` takes one folder; also got ${extra.join(' ')}.`);
     const { out, grid, page, jump, port } = parsed.values;
     if (port !== undefined && name === 'build') throw new BroadsheetError('UsageError', '--port is for `broadsheet preview`.');
-    const portNumber = port === undefined ? 4173 : Number(port);
+    const portNumber = port === undefined ? 4173 : typeof port === 'string' && /^\d{1,5}$/.test(port) ? Number(port) : NaN;
     if (!(Number.isInteger(portNumber) && portNumber >= 0 && portNumber <= 65535)) throw new BroadsheetError('UsageError', `--port takes a port number from 0 to 65535, not ${String(port)}.`);
     const pageNumber = typeof page === 'string' ? Number(page) : undefined;
     if (pageNumber !== undefined && !(Number.isInteger(pageNumber) && pageNumber >= 1 && pageNumber <= 999)) {

@@ -37,7 +37,7 @@ export async function openSession(options: ComposeOptions & { press: PressBrowse
   const dir = resolve(options.dir);
   const outDir = resolve(options.outDir ?? defaultOutDir(basename(dir)));
   const chromium = await options.press.browser.version();
-  let shown: { article: ComposedArticle; set: SetPage } | undefined;
+  let shown: { id: number; article: ComposedArticle; set: SetPage } | undefined;
   let state: ProofState = { id: 0, builtAt: new Date().toISOString(), title: basename(dir), diagnostics: [], layout: null, proofHtml: null };
   let running: Promise<ProofState> | undefined;
   let again = false;
@@ -52,9 +52,9 @@ export async function openSession(options: ComposeOptions & { press: PressBrowse
       const layout = { ...article.layout, stories: article.layout.stories.map((story, index) => (hints[index] === undefined ? story : { ...story, scaleHint: hints[index] })) };
       const set = await setPage({ browser: options.press.browser, html: article.html, roots: pageRoots(article.manuscript.dir), layout });
       const previous = shown;
-      shown = { article, set };
-      await previous?.set.close();
       const { manuscript } = article;
+      // The page on show and the state that names it change together, before anything else can run.
+      shown = { id, article, set };
       state = {
         id,
         builtAt,
@@ -63,6 +63,7 @@ export async function openSession(options: ComposeOptions & { press: PressBrowse
         layout: set.layout,
         proofHtml: set.proofHtml,
       };
+      await previous?.set.close();
     } catch (error) {
       state = { id, builtAt, title: basename(dir), diagnostics: diagnosticsOf(error), layout: null, proofHtml: null };
     }
@@ -93,7 +94,7 @@ export async function openSession(options: ComposeOptions & { press: PressBrowse
     roots: () => pageRoots(dir),
     rebuild,
     async printShown(id) {
-      if (!shown || id !== state.id || state.proofHtml === null) {
+      if (!shown || shown.id !== id || id !== state.id || state.proofHtml === null) {
         throw new BroadsheetError('OutputFailed', `The proof on screen (build ${id}) is not the current one (build ${state.id}); reload the proof and print again.`);
       }
       const printed = await shown.set.print();

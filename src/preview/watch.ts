@@ -1,7 +1,7 @@
 // Watches the manuscript folder, templates and styles, and calls back once per burst of saves.
 import { watch, type FSWatcher } from 'node:fs';
 
-export function watchFolders(folders: readonly string[], onChange: (path: string) => void, settleMs = 60): () => void {
+export function watchFolders(folders: readonly string[], onChange: (path: string) => void, settleMs = 120): () => void {
   let timer: NodeJS.Timeout | undefined;
   let last = '';
   const watchers: FSWatcher[] = folders.map((folder) =>

@@ -45,6 +45,10 @@ export async function launchBrowser(options: { timeoutMs?: number } = {}): Promi
     browser = await puppeteer.launch({
       executablePath,
       pipe: true,
+      // Broadsheet's own handlers close the browser and say what happened; Puppeteer's would exit first.
+      handleSIGINT: false,
+      handleSIGTERM: false,
+      handleSIGHUP: false,
       args,
       timeout: options.timeoutMs ?? 30_000,
       protocolTimeout: 120_000,

@@ -2,7 +2,7 @@
 // Host, Origin and path a test chooses (fetch would normalise them), as a browser or an attacker would send them.
 import { cp } from 'node:fs/promises';
 import { request, type IncomingHttpHeaders } from 'node:http';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { startPreview } from '../../src/preview/run.ts';
 import type { Diagnostic } from '../../src/errors/diagnostic.ts';
 import { layoutReportOf, type ReadReport } from './layout-json.ts';
@@ -12,7 +12,7 @@ import { sampleDir } from './sample-article.ts';
 export interface SamplePreview {
   readonly url: string;
   readonly port: number;
-  /** The copy of manuscript/shanting the preview watches; tests edit it. */
+  /** The copy of the manuscript the preview watches; tests edit it. */
   readonly dir: string;
   /** Where Print PDF writes. */
   readonly outDir: string;
@@ -23,16 +23,16 @@ export interface SamplePreview {
 }
 
 /**
- * Copies the sample to `<temp>/shanting`, lets `prepare` change the copy (before anything watches it), and starts the
- * preview on a free port with its output in `<temp>/out`.
+ * Copies the sample (or the manuscript folder `source`) to `<temp>/<its name>`, lets `prepare` change the copy (before
+ * anything watches it), and starts the preview on a free port with its output in `<temp>/out`.
  */
-export async function previewSampleCopy(label: string, prepare?: (dir: string) => Promise<void>): Promise<SamplePreview> {
+export async function previewSampleCopy(label: string, prepare?: (dir: string) => Promise<void>, source = sampleDir): Promise<SamplePreview> {
   const temp = await tempFolder(`preview-${label}`);
-  const dir = join(temp.path, 'shanting');
+  const dir = join(temp.path, basename(source));
   const outDir = join(temp.path, 'out');
   const log: string[] = [];
   try {
-    await cp(sampleDir, dir, { recursive: true });
+    await cp(source, dir, { recursive: true });
     await prepare?.(dir);
     const preview = await startPreview({ dir, port: 0, outDir, log: (line) => log.push(line) });
     const port = Number(new URL(preview.url).port);

@@ -14,6 +14,8 @@ let preview: SamplePreview;
 let press: PressBrowser;
 let page: Page;
 let article: string;
+/** What the page showed once the broken front matter was fixed. */
+let fixed: ShownProof | undefined;
 /** Save-to-screen times, reported at the end. */
 const reloads: string[] = [];
 
@@ -85,6 +87,7 @@ describe('live reload', () => {
     expect(await scrollTo(40, 700)).toEqual([40, 700]);
     const { after } = await saveAndWait('a word changed back in article.md', () => edit('有目共睹', '众所周知'), (shown) => shown.text.includes('众所周知'));
     expect(after.marked).toBe(false);
+    expect(await page.evaluate(() => history.scrollRestoration), 'the browser restored nothing itself').toBe('manual');
     expect(Math.abs(after.scrollY - 700)).toBeLessThanOrEqual(3);
     expect(Math.abs(after.scrollX - 40)).toBeLessThanOrEqual(3);
   });
@@ -103,6 +106,7 @@ describe('live reload', () => {
   });
 
   it('shows the errors of a broken front matter by itself: article.md, its line, and what is wrong', async () => {
+    expect(await scrollTo(60, 900)).toEqual([60, 900]);
     const { after } = await saveAndWait('headline broken (unclosed list)', () => edit('headline: 『改革攻坚 蓄势蝶变』', 'headline: [unclosed'), (shown) => shown.error !== null);
     expect(after.sheets).toBe(0);
     expect(after.error).toContain('article.md:2');
@@ -130,6 +134,13 @@ describe('live reload', () => {
     expect(after.error).toBeNull();
     expect(after.text).toContain('改革攻坚 蓄势蝶变');
     expect(after.marked).toBe(false);
+    fixed = after;
+  });
+
+  it('comes back where the reader was reading before the save that broke it', () => {
+    // The error page is short: it takes the saved position, scrolls to the top, and the fixed proof restores that.
+    expect(Math.abs((fixed?.scrollY ?? 0) - 900), `scrollY ${fixed?.scrollY}`).toBeLessThanOrEqual(3);
+    expect(Math.abs((fixed?.scrollX ?? 0) - 60), `scrollX ${fixed?.scrollX}`).toBeLessThanOrEqual(3);
   });
 });
 

@@ -52,9 +52,12 @@ async function layOut(request: LayoutRequest): Promise<LayoutReport> {
     const jump = result.attempt.jumped;
     const headline = parts.headline?.querySelector('.headline, .jump-head-title')?.textContent ?? '';
     if (overset) {
+      // Marked at the story's last frame, where the text runs out of room.
+      const last = result.attempt.frames[result.attempt.frames.length - 1];
       problems.push({
         rule: 'overset',
         severity: 'error',
+        ...(last ? { page: last.page, column: last.column + 1 } : {}),
         message: `${overset.lines} lines (${overset.characters} characters) of “${headline.slice(0, 30)}” do not fit, from the text starting “${overset.from}”; cut the text, or allow a jump to a continuation page`,
       });
     }

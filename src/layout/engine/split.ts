@@ -24,8 +24,8 @@ export function splitAfterLine(block: HTMLElement, keep: number, leading: number
   const tail = block.cloneNode(false);
   if (!(tail instanceof HTMLElement)) return null;
   tail.removeAttribute('id');
+  // A space at the cut stays with the continuation: a block's leading space is not drawn, and the text stays whole.
   tail.append(rest);
-  trimLeadingSpace(tail);
   block.classList.add('continues');
   tail.classList.add('continued');
   showSoftHyphenAtEnd(block);
@@ -67,12 +67,6 @@ function lineStart(block: HTMLElement, line: number, leading: number): TextPosit
     else low = middle + 1;
   }
   return low > 0 && low < positions.length ? (positions[low] ?? null) : null;
-}
-
-function trimLeadingSpace(element: HTMLElement): void {
-  const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
-  const first = walker.nextNode();
-  if (first instanceof Text) first.data = first.data.replace(/^\s+/, '');
 }
 
 /** A word broken at a soft hyphen at a frame's end must print its hyphen. */

@@ -1,7 +1,11 @@
 // Proof tools: the reload channel. A new build reloads the proof where the reader was reading.
 const scrollKey = 'broadsheet-proof-scroll';
 
+/** Only a page proof takes the saved position: an error page in between must not use it up. */
+const showsPage = () => document.querySelector('.sheet') !== null;
+
 export function restoreScroll(): void {
+  if (!showsPage()) return;
   const saved = sessionStorage.getItem(scrollKey);
   if (!saved) return;
   sessionStorage.removeItem(scrollKey);
@@ -21,7 +25,7 @@ export function followBuilds(shownBuild: number, onStatus: (text: string) => voi
       const message: unknown = JSON.parse(String(event.data));
       const build = typeof message === 'object' && message !== null && 'build' in message ? Number(message.build) : NaN;
       if (Number.isFinite(build) && build !== shownBuild) {
-        sessionStorage.setItem(scrollKey, `${window.scrollX},${window.scrollY}`);
+        if (showsPage()) sessionStorage.setItem(scrollKey, `${window.scrollX},${window.scrollY}`);
         location.reload();
       }
     });
