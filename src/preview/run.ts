@@ -26,12 +26,14 @@ export async function startPreview(options: PreviewOptions): Promise<RunningPrev
     const first = await session.rebuild();
     const server = await startProofServer({ session, port: options.port });
     options.log(`proof of ${first.title} at ${server.url} (127.0.0.1 only; Ctrl-C stops)`);
-    const stopWatching = watchFolders([session.dir, join(projectRoot, 'templates'), join(projectRoot, 'styles')], (path) => {
+    const article = join(session.dir, 'article.md');
+    const stopWatching = watchFolders([session.dir, join(projectRoot, 'templates'), join(projectRoot, 'styles')], (paths) => {
       const started = performance.now();
-      void session.rebuild().then((state) => {
+      const textOnly = paths.every((path) => path === article);
+      void session.rebuild({ textOnly }).then((state) => {
         const errors = state.diagnostics.filter((d) => d.severity === 'error').length;
-        options.log(`build ${state.id} after ${path}: ${errors === 0 ? 'ok' : `${errors} errors`} in ${Math.round(performance.now() - started)} ms`);
-        server.announce(state.id);
+        options.log(`build ${state.id} after ${paths.join(', ')}: ${errors === 0 ? 'ok' : `${errors} errors`} in ${Math.round(performance.now() - started)} ms`);
+        server.announce(state.id, !textOnly);
       });
     });
     return {

@@ -13,8 +13,8 @@ import type { ProofSession } from './session.ts';
 
 export interface ProofServer {
   readonly url: string;
-  /** Tells every open proof that a new build is ready. */
-  announce(id: number): void;
+  /** Tells every open proof that a new build is ready; `full` when more than the text changed and the page must reload. */
+  announce(id: number, full: boolean): void;
   close(): Promise<void>;
 }
 
@@ -65,8 +65,8 @@ export async function startProofServer(options: { session: ProofSession; port: n
 
   return {
     url: `http://127.0.0.1:${address.port}/`,
-    announce(id) {
-      const message = JSON.stringify({ build: id });
+    announce(id, full) {
+      const message = JSON.stringify({ build: id, full });
       for (const client of clients) client.send(message);
     },
     async close() {

@@ -27,7 +27,8 @@ export interface ProofSession {
   readonly outDir: string;
   state(): ProofState;
   roots(): PageRoots;
-  rebuild(): Promise<ProofState>;
+  /** `textOnly`: only article.md changed, so the open page can be reset in place (fonts, styles and photos stay loaded). */
+  rebuild(options?: { textOnly?: boolean }): Promise<ProofState>;
   /** Writes the PDF of build `id`, which must be the one on show. */
   printShown(id: number): Promise<Published>;
   close(): Promise<void>;
@@ -41,8 +42,16 @@ export async function openSession(options: ComposeOptions & { press: PressBrowse
   let state: ProofState = { id: 0, builtAt: new Date().toISOString(), title: basename(dir), diagnostics: [], layout: null, proofHtml: null };
   let running: Promise<ProofState> | undefined;
   let again = false;
+  let againTextOnly = true;
+  // Printing and rebuilding take turns: a rebuild may reset the very page a print is reading.
+  let turn: Promise<unknown> = Promise.resolve();
+  const exclusive = <T>(work: () => Promise<T>): Promise<T> => {
+    const result = turn.then(work, work);
+    turn = result.catch(() => undefined);
+    return result;
+  };
 
-  const once = async (): Promise<ProofState> => {
+  const once = (textOnly: boolean): Promise<ProofState> => exclusive(async () => {
     const id = state.id + 1;
     const builtAt = new Date().toISOString();
     try {
@@ -50,8 +59,11 @@ export async function openSession(options: ComposeOptions & { press: PressBrowse
       // Start copyfitting from the photo sizes of the proof on screen: a small edit rarely changes them.
       const hints = state.layout?.stories.map((story) => story.scale) ?? [];
       const layout = { ...article.layout, stories: article.layout.stories.map((story, index) => (hints[index] === undefined ? story : { ...story, scaleHint: hints[index] })) };
-      const set = await setPage({ browser: options.press.browser, html: article.html, roots: pageRoots(article.manuscript.dir), layout });
-      const previous = shown;
+      const reuse = textOnly && shown !== undefined && headOf(shown.article.html) === headOf(article.html);
+      const set = reuse && shown
+        ? await shown.set.relayout(article.html, layout)
+        : await setPage({ browser: options.press.browser, html: article.html, roots: pageRoots(article.manuscript.dir), layout });
+      const previous = reuse ? undefined : shown;
       const { manuscript } = article;
       // The page on show and the state that names it change together, before anything else can run.
       shown = { id, article, set };
@@ -68,18 +80,22 @@ export async function openSession(options: ComposeOptions & { press: PressBrowse
       state = { id, builtAt, title: basename(dir), diagnostics: diagnosticsOf(error), layout: null, proofHtml: null };
     }
     return state;
-  };
+  });
 
-  const rebuild = (): Promise<ProofState> => {
+  const rebuild = (request: { textOnly?: boolean } = {}): Promise<ProofState> => {
+    const textOnly = request.textOnly ?? false;
     if (running) {
       again = true;
+      againTextOnly &&= textOnly;
       return running;
     }
     running = (async () => {
-      let result = await once();
+      let result = await once(textOnly);
       while (again) {
+        const next = againTextOnly;
         again = false;
-        result = await once();
+        againTextOnly = true;
+        result = await once(next);
       }
       running = undefined;
       return result;
@@ -93,12 +109,14 @@ export async function openSession(options: ComposeOptions & { press: PressBrowse
     state: () => state,
     roots: () => pageRoots(dir),
     rebuild,
-    async printShown(id) {
-      if (!shown || shown.id !== id || id !== state.id || state.proofHtml === null) {
-        throw new BroadsheetError('OutputFailed', `The proof on screen (build ${id}) is not the current one (build ${state.id}); reload the proof and print again.`);
-      }
-      const printed = await shown.set.print();
-      return publishArticle({ article: shown.article, set: shown.set, printed, chromium, outDir });
+    printShown(id) {
+      return exclusive(async () => {
+        if (!shown || shown.id !== id || id !== state.id || state.proofHtml === null) {
+          throw new BroadsheetError('OutputFailed', `The proof on screen (build ${id}) is not the current one (build ${state.id}); reload the proof and print again.`);
+        }
+        const printed = await shown.set.print();
+        return publishArticle({ article: shown.article, set: shown.set, printed, chromium, outDir });
+      });
     },
     async close() {
       await running?.catch(() => undefined);
@@ -106,6 +124,11 @@ export async function openSession(options: ComposeOptions & { press: PressBrowse
       shown = undefined;
     },
   };
+}
+
+/** The document head without its title: when it is unchanged, the loaded page's fonts and styles still apply. */
+function headOf(html: string): string {
+  return (html.split(/<body[\s>]/)[0] ?? '').replace(/<title>[\s\S]*?<\/title>/, '');
 }
 
 function diagnosticsOf(error: unknown): Diagnostic[] {

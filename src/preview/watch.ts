@@ -1,14 +1,19 @@
-// Watches the manuscript folder, templates and styles, and calls back once per burst of saves.
+// Watches the manuscript folder, templates and styles, and calls back once per burst of saves with every path saved.
 import { watch, type FSWatcher } from 'node:fs';
+import { join } from 'node:path';
 
-export function watchFolders(folders: readonly string[], onChange: (path: string) => void, settleMs = 120): () => void {
+export function watchFolders(folders: readonly string[], onChange: (paths: readonly string[]) => void, settleMs = 120): () => void {
   let timer: NodeJS.Timeout | undefined;
-  let last = '';
+  let burst = new Set<string>();
   const watchers: FSWatcher[] = folders.map((folder) =>
     watch(folder, { recursive: true }, (_event, name) => {
-      last = `${folder}/${name ?? ''}`;
+      burst.add(join(folder, name ?? ''));
       clearTimeout(timer);
-      timer = setTimeout(() => onChange(last), settleMs);
+      timer = setTimeout(() => {
+        const paths = [...burst];
+        burst = new Set();
+        onChange(paths);
+      }, settleMs);
     }),
   );
   return () => {

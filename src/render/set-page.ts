@@ -24,6 +24,11 @@ export interface SetPage {
   readonly layout: LayoutReport;
   /** Prints the page as it stands: the same DOM the proof was taken from. */
   print(): Promise<Uint8Array>;
+  /**
+   * Sets new text in the same page, keeping its loaded fonts, styles and photos: a proof's fast path after an edit
+   * of the text alone. The returned page replaces this one (which must then not be printed or closed).
+   */
+  relayout(html: string, layout: LayoutRequest): Promise<SetPage>;
   close(): Promise<void>;
 }
 
@@ -66,26 +71,37 @@ export async function setPage(input: RenderInput): Promise<SetPage> {
     page.on('request', (request) => void answer(request).catch(() => request.abort('failed').catch(() => undefined)));
 
     await page.goto(pageOrigin + documentPath, { waitUntil: 'load', timeout: timeoutMs, ...(input.signal ? { signal: input.signal } : {}) });
-    const layout = await layOutPage({ page, request: input.layout, timeoutMs, ...(input.signal ? { signal: input.signal } : {}) });
-    if (refused.length > 0) {
-      throw new BroadsheetError('RequestBlocked', `The page asked for ${refused.length} file${refused.length === 1 ? '' : 's'} it may not load:`, { details: refused });
-    }
-    const unreadable = layout.problems.filter((problem) => problem.rule === 'photo-unreadable');
-    if (unreadable.length > 0) {
-      throw new BroadsheetError('PhotoInvalid', 'Chromium could not decode these photos:', { details: unreadable.map((problem) => problem.message) });
-    }
-    const proofHtml = await page.evaluate(() => {
-      for (const script of Array.from(document.querySelectorAll('script'))) script.remove();
-      return '<!doctype html>\n' + document.documentElement.outerHTML;
-    });
-    const close = () => page.close().catch(() => undefined);
-    return {
-      proofHtml,
-      files,
-      layout,
-      print: () => page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true, outline: true, timeout: timeoutMs }),
-      close,
+    const settle = async (request: LayoutRequest): Promise<SetPage> => {
+      const layout = await layOutPage({ page, request, timeoutMs, ...(input.signal ? { signal: input.signal } : {}) });
+      if (refused.length > 0) {
+        throw new BroadsheetError('RequestBlocked', `The page asked for ${refused.length} file${refused.length === 1 ? '' : 's'} it may not load:`, { details: refused });
+      }
+      const unreadable = layout.problems.filter((problem) => problem.rule === 'photo-unreadable');
+      if (unreadable.length > 0) {
+        throw new BroadsheetError('PhotoInvalid', 'Chromium could not decode these photos:', { details: unreadable.map((problem) => problem.message) });
+      }
+      const proofHtml = await page.evaluate(() => {
+        for (const script of Array.from(document.querySelectorAll('script'))) script.remove();
+        return '<!doctype html>\n' + document.documentElement.outerHTML;
+      });
+      return {
+        proofHtml,
+        files,
+        layout,
+        print: () => page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true, outline: true, timeout: timeoutMs }),
+        async relayout(html, next) {
+          await page.evaluate((markup) => {
+            const fresh = new DOMParser().parseFromString(markup, 'text/html');
+            document.title = fresh.title;
+            document.documentElement.lang = fresh.documentElement.lang;
+            document.body.replaceWith(document.importNode(fresh.body, true));
+          }, html);
+          return settle(next);
+        },
+        close: () => page.close().catch(() => undefined),
+      };
     };
+    return await settle(input.layout);
   } catch (error) {
     await page.close().catch(() => undefined);
     throw error;

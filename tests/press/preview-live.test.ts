@@ -74,7 +74,8 @@ describe('live reload', () => {
     const { before, after } = await saveAndWait('a word changed in article.md', () => edit('众所周知', '有目共睹'), (shown) => shown.text.includes('有目共睹'));
     // One save may cost more than one build (its events can come in two bursts); the page shows the last one.
     expect(after.build).toBeGreaterThan(before.build);
-    expect(after.marked, 'the page reloaded itself').toBe(false);
+    // A text edit is set in the open page: no reload, so fonts, photos and the reader's place stay as they were.
+    expect(after.marked, 'the page was updated in place, not reloaded').toBe(true);
     expect(after.text).not.toContain('众所周知');
     expect(Math.abs(after.scrollY - 1000)).toBeLessThanOrEqual(3);
     expect(Math.abs(after.scrollX - 120)).toBeLessThanOrEqual(3);
@@ -86,7 +87,7 @@ describe('live reload', () => {
     });
     expect(await scrollTo(40, 700)).toEqual([40, 700]);
     const { after } = await saveAndWait('a word changed back in article.md', () => edit('有目共睹', '众所周知'), (shown) => shown.text.includes('众所周知'));
-    expect(after.marked).toBe(false);
+    expect(after.marked, 'the page was updated in place, not reloaded').toBe(true);
     expect(await page.evaluate(() => history.scrollRestoration), 'the browser restored nothing itself').toBe('manual');
     expect(Math.abs(after.scrollY - 700)).toBeLessThanOrEqual(3);
     expect(Math.abs(after.scrollX - 40)).toBeLessThanOrEqual(3);
@@ -100,7 +101,8 @@ describe('live reload', () => {
       });
     expect(await clinic()).toEqual([2400, 1600]);
     const { after } = await saveAndWait('images/clinic.jpg replaced', () => copyFile(join(sampleDir, 'images/research-visit.jpg'), join(preview.dir, 'images/clinic.jpg')), () => true);
-    expect(after.marked).toBe(false);
+    // A new photo under the same name needs a fresh page: the proof reloads itself.
+    expect(after.marked, 'the page reloaded itself').toBe(false);
     // The new photo is portrait, 1600 × 2200.
     expect(await eventually('the new clinic.jpg to decode', async () => ((await clinic())?.[0] === 1600 ? await clinic() : undefined))).toEqual([1600, 2200]);
   });

@@ -89,11 +89,13 @@ describe('printing while a rebuild swaps the page', () => {
 
     // The old page is being closed while build 1 is still on the reader's screen: printing it now must not
     // print build 2 under build 1's number.
-    const outcome = await session.printShown(1).then(
+    // Asked while the swap is under way; it may wait for the swap to finish, but then it must not print build 2 as build 1.
+    const printing = session.printShown(1).then(
       (published) => ({ printed: pdfText(published.pdfPath) }),
       (error: unknown) => ({ refused: String(error) }),
     );
     gate.release();
+    const outcome = await printing;
     expect((await rebuilding).id).toBe(2);
 
     if ('printed' in outcome) {

@@ -22,9 +22,12 @@ const aids: readonly Aid[] = [
 
 const storedAids = 'broadsheet-proof-aids';
 
-async function start(): Promise<void> {
-  const script = document.currentScript ?? document.querySelector('script[data-build]');
-  const shownBuild = Number(script?.getAttribute('data-build') ?? 0);
+let shownBuild = Number((document.currentScript ?? document.querySelector('script[data-build]'))?.getAttribute('data-build') ?? 0);
+let setStatus: (text: string) => void = () => undefined;
+let removeKeys: () => void = () => undefined;
+
+/** Attaches the tools to the proof on show; runs again after each in-place update. */
+async function mount(): Promise<void> {
   const state = await fetchState();
   const root = document.documentElement;
   root.classList.add('proof');
@@ -95,14 +98,31 @@ async function start(): Promise<void> {
     else active.add(className);
     apply();
   };
-  document.addEventListener('keydown', (event) => {
+  const onKey = (event: KeyboardEvent) => {
     if (event.ctrlKey || event.metaKey || event.altKey) return;
     const aid = aids.find((candidate) => candidate.key === event.key.toLowerCase());
     if (aid) toggle(aid.className);
-  });
+  };
+  removeKeys();
+  document.addEventListener('keydown', onKey);
+  removeKeys = () => document.removeEventListener('keydown', onKey);
   apply();
-  restoreScroll();
-  followBuilds(shownBuild, (text) => (status.textContent = `${summary} · ${text}`));
+  setStatus = (text) => (status.textContent = `${summary} · ${text}`);
+  setStatus('live');
 }
 
-start().catch((error: unknown) => console.error(`proof tools: ${error instanceof Error ? error.message : String(error)}`));
+const report = (error: unknown) => console.error(`proof tools: ${error instanceof Error ? error.message : String(error)}`);
+
+mount()
+  .then(() => {
+    restoreScroll();
+    followBuilds(
+      () => shownBuild,
+      (text) => setStatus(text),
+      async (build) => {
+        shownBuild = build;
+        await mount();
+      },
+    );
+  })
+  .catch(report);
