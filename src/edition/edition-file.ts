@@ -85,6 +85,8 @@ export async function loadEdition(options: { file: string; columns: (grid: strin
 
   const pagesNode = root.get('pages', true);
   const pages: EditionPage[] = [];
+  // Where each article entry stands in the file, so a problem found later still names its line.
+  const nodes = new Map<PlacedArticle, YamlNode>();
   if (!isSeq(pagesNode) || pagesNode.items.length === 0) problem('`pages` must list the pages in order', isNode(pagesNode) ? pagesNode : root, 'pages-required');
   for (const pageNode of isSeq(pagesNode) ? pagesNode.items : []) {
     if (!isMap(pageNode)) {
@@ -117,7 +119,9 @@ export async function loadEdition(options: { file: string; columns: (grid: strin
       }
       if (!block) continue;
       if (continues !== undefined) {
-        articles.push({ kind: 'continuation', slug, block });
+        const continuation: PlacedArticle = { kind: 'continuation', slug, block };
+        nodes.set(continuation, articleNode);
+        articles.push(continuation);
         continue;
       }
       const folder = resolve(dir, slug);
@@ -128,12 +132,14 @@ export async function loadEdition(options: { file: string; columns: (grid: strin
         continue;
       }
       const jumpTo = whole(articleNode, 'jump');
-      articles.push({ kind: 'article', slug, dir: folder, block, ...(jumpTo === undefined ? {} : { jumpTo }) });
+      const placed: PlacedArticle = { kind: 'article', slug, dir: folder, block, ...(jumpTo === undefined ? {} : { jumpTo }) };
+      nodes.set(placed, nodeAt(articleNode, 'jump') ?? articleNode);
+      articles.push(placed);
     }
-    checkOverlaps(articles, pageNode, problem);
+    checkOverlaps(articles, (article) => nodes.get(article) ?? pageNode, problem);
     if (pageNumber !== undefined) pages.push({ number: pageNumber, ...(section === undefined ? {} : { section }), articles });
   }
-  checkJumps(pages, root, problem);
+  checkJumps(pages, (article) => nodes.get(article) ?? root, problem);
   if (problems.length > 0 || date === undefined || name === undefined) throw invalid(file, problems);
   return { file, dir, date, name, pages, ...(paper === undefined ? {} : { paper }), ...(number === undefined ? {} : { number }), ...(grid === undefined ? {} : { grid }) };
 }
@@ -174,30 +180,32 @@ function readBlock(map: YAMLMap, columns: number, problem: Problem): BlockSpec |
   return { column: first - 1, columns: last - first + 1, top, height };
 }
 
-function checkOverlaps(articles: readonly PlacedArticle[], page: YAMLMap, problem: Problem): void {
+type NodeOf = (article: PlacedArticle) => YamlNode;
+
+function checkOverlaps(articles: readonly PlacedArticle[], nodeOf: NodeOf, problem: Problem): void {
   for (const [index, a] of articles.entries()) {
     for (const b of articles.slice(index + 1)) {
       const across = a.block.column < b.block.column + b.block.columns && b.block.column < a.block.column + a.block.columns;
       const down = a.block.top < b.block.top + b.block.height - 0.0001 && b.block.top < a.block.top + a.block.height - 0.0001;
-      if (across && down) problem(`\`${a.slug}\` and \`${b.slug}\` overlap on this page; give them different columns or top/height`, page, 'blocks-overlap');
+      if (across && down) problem(`\`${b.slug}\` overlaps \`${a.slug}\` on this page; give them different columns or top/height`, nodeOf(b), 'blocks-overlap');
     }
   }
 }
 
-function checkJumps(pages: readonly EditionPage[], root: YAMLMap, problem: Problem): void {
+function checkJumps(pages: readonly EditionPage[], nodeOf: NodeOf, problem: Problem): void {
   for (const page of pages) {
     for (const article of page.articles) {
       if (article.kind === 'article' && article.jumpTo !== undefined) {
         const target = pages.find((candidate) => candidate.number === article.jumpTo);
         if (!target || target.number <= page.number) {
-          problem(`\`${article.slug}\` on page ${page.number} jumps to page ${article.jumpTo}, which is not a later page of this edition`, root, 'jump-target');
+          problem(`\`${article.slug}\` on page ${page.number} jumps to page ${article.jumpTo}, which is not a later page of this edition`, nodeOf(article), 'jump-target');
         } else if (!target.articles.some((placed) => placed.kind === 'continuation' && placed.slug === article.slug)) {
-          problem(`page ${article.jumpTo} needs \`continues: ${article.slug}\` for the text that jumps there`, root, 'jump-block');
+          problem(`page ${article.jumpTo} needs \`continues: ${article.slug}\` for the text that jumps there`, nodeOf(article), 'jump-block');
         }
       }
       if (article.kind === 'continuation') {
         const from = pages.find((candidate) => candidate.articles.some((placed) => placed.kind === 'article' && placed.slug === article.slug && placed.jumpTo === page.number));
-        if (!from) problem(`page ${page.number} continues \`${article.slug}\`, but no page jumps to it (add \`jump: ${page.number}\` there)`, root, 'continuation-source');
+        if (!from) problem(`page ${page.number} continues \`${article.slug}\`, but no page jumps to it (add \`jump: ${page.number}\` there)`, nodeOf(article), 'continuation-source');
       }
     }
   }
