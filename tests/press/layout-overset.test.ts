@@ -90,7 +90,7 @@ describe.each(cases)('an overlong article ($name) on the $grid page', (fixture) 
       const setLines = jumped.report.pages.filter((page) => page.number > 1).reduce((sum, page) => sum + page.linesPerColumn.reduce((a, b) => a + b, 0), 0) - 1;
       expect(Math.abs(lines - setLines), `${lines} lines overset, ${setLines} set on the continuation`).toBeLessThanOrEqual(4);
       const setCharacters = continuation().reduce((sum, line) => sum + Array.from(comparable(line.text, false)).length, 0);
-      expect(Math.abs(characters - setCharacters), `${characters} characters overset, ${setCharacters} set on the continuation`).toBeLessThanOrEqual(2 * lineLength());
+      expect(Math.abs(characters - setCharacters), `${characters} characters overset, ${setCharacters} set on the continuation`).toBeLessThanOrEqual(4 * lineLength());
     });
 
     it('quotes the text where the overset begins', () => {
