@@ -1,0 +1,174 @@
+// `broadsheet archive`: builds an edition and writes it as a new, complete, unchangeable archive entry.
+// The entry is written in a staging folder and renamed into place only when complete; an existing entry is never touched.
+import { execFile } from 'node:child_process';
+import { chmod, copyFile, mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { dirname, join, resolve } from 'node:path';
+import { promisify } from 'node:util';
+import { BroadsheetError } from '../errors/catalogue.ts';
+import { buildEdition, type BuiltEdition } from '../edition/build-edition.ts';
+import { fontPackages, projectRoot } from '../render/page-files.ts';
+import { catalogueEntries, entryRecordName, type EntryRecord } from './catalogue.ts';
+import { writeArchiveIndex } from './index-page.ts';
+import { describeFiles, manifestName, type Manifest } from './manifest.ts';
+import { articleText, newsArticle } from './news-article.ts';
+import { ghostscriptVersion, writePdfA } from './pdfa.ts';
+import { stampPdfA } from './pdfa-metadata.ts';
+import { selfContained } from './self-contained.ts';
+
+const run = promisify(execFile);
+export const defaultArchiveDir = 'archive';
+
+export async function archiveEdition(options: { file: string; archiveDir?: string; log?: (line: string) => void }): Promise<{ entry: string; path: string }> {
+  const archiveDir = resolve(options.archiveDir ?? defaultArchiveDir);
+  await mkdir(archiveDir, { recursive: true });
+  await removeAbandonedStaging(archiveDir);
+  const gs = await ghostscriptVersion();
+  const built = await buildEdition({ file: options.file });
+  const staging = join(archiveDir, `.staging-${process.pid}-${Date.now()}`);
+  try {
+    const archivedAt = new Date().toISOString();
+    await writeEntry(staging, built, gs, archivedAt, options.log ?? (() => undefined));
+    const entry = await moveIntoPlace(staging, archiveDir, `${built.edition.date}_${built.slug}`);
+    // The catalogue and index are rebuilt from the entries themselves, so an interrupted run is mended by the next one.
+    await catalogueEntries(archiveDir);
+    await writeArchiveIndex(archiveDir);
+    return { entry, path: join(archiveDir, entry) };
+  } catch (error) {
+    await rm(staging, { recursive: true, force: true });
+    throw error;
+  }
+}
+
+async function writeEntry(dir: string, built: BuiltEdition, gs: string, archivedAt: string, log: (line: string) => void): Promise<void> {
+  const put = async (path: string, contents: Uint8Array | string) => {
+    await mkdir(dirname(join(dir, path)), { recursive: true });
+    await writeFile(join(dir, path), contents);
+  };
+  const { edition } = built;
+  await put('press/edition.pdf', built.pdf);
+  for (const page of built.pages) {
+    await put(`press/page-${page.number}.pdf`, page.pdf);
+    await put(`proof/page-${page.number}.html`, await selfContained(page.proofHtml, page.files));
+    log(`page ${page.number}: PDF/A-2b copy`);
+    const raw = join(dir, `.pdfa-page-${page.number}.pdf`);
+    await writePdfA({ input: join(dir, `press/page-${page.number}.pdf`), output: raw, workDir: dir, title: `${built.paper} ${edition.date} ${page.title}` });
+    const stamped = await stampPdfA(await readFile(raw), {
+      title: `${built.paper} ${edition.date} ${page.title}`,
+      subject: page.articles.map((article) => article.headline).join(' / '),
+      lang: page.articles.find((article) => article.manuscript)?.manuscript?.frontMatter.lang ?? 'zh-CN',
+      date: edition.date,
+      producer: `Broadsheet with GPL Ghostscript ${gs}`,
+    });
+    await put(`pdfa/page-${page.number}.pdf`, stamped);
+    await rm(raw);
+  }
+  await rm(join(dir, 'pdfa-def.ps'), { force: true });
+  await copyFile(edition.file, join(dir, 'edition.yaml'));
+
+  const articles: EntryRecord['articles'][number][] = [];
+  for (const page of built.pages) {
+    for (const article of page.articles) {
+      const manuscript = article.manuscript;
+      if (!manuscript) continue;
+      const pages = built.pages.filter((candidate) => candidate.articles.some((placed) => placed.slug === article.slug)).map((candidate) => candidate.number);
+      await put(`manuscripts/${article.slug}/article.md`, String(manuscript.file.value));
+      const photos: string[] = [];
+      for (const photo of manuscript.photos.values()) {
+        const target = `manuscripts/${article.slug}/${photo.relativePath}`;
+        await mkdir(dirname(join(dir, target)), { recursive: true });
+        await copyFile(photo.absolutePath, join(dir, target));
+        photos.push(target);
+      }
+      const issue = { paper: built.paper, date: edition.date, edition: edition.name, ...(edition.number === undefined ? {} : { editionNumber: edition.number }) };
+      await put(`articles/${article.slug}.jsonld`, JSON.stringify(newsArticle({ manuscript, issue, pages, photos, pdf: `press/page-${pages[0] ?? 1}.pdf` }), null, 2) + '\n');
+      const { frontMatter } = manuscript;
+      // Catalogued under the day it was printed: the edition's date, whatever the manuscript says it was written.
+      articles.push({ slug: article.slug, pages, headline: frontMatter.headline, byline: frontMatter.byline.join('; '), date: edition.date, lang: frontMatter.lang, body: articleText(manuscript) });
+    }
+  }
+  await run('pdftoppm', ['-png', '-r', '20', '-singlefile', join(dir, `press/page-${built.pages[0]?.number ?? 1}.pdf`), join(dir, 'thumbnail')], { timeout: 120_000 });
+  const record: EntryRecord = { paper: built.paper, edition: edition.name, date: edition.date, archivedAt, articles };
+  await put(entryRecordName, JSON.stringify(record, null, 2) + '\n');
+
+  const manifest: Manifest = {
+    format: 'broadsheet-archive-entry/1',
+    archivedAt,
+    edition: { paper: built.paper, name: edition.name, date: edition.date, ...(edition.number === undefined ? {} : { number: edition.number }), pages: built.pages.map((page) => page.number) },
+    build: await buildFacts(built.chromium, gs),
+    files: await describeFiles(dir),
+  };
+  await put(manifestName, JSON.stringify(manifest, null, 2) + '\n');
+  await makeReadOnly(dir);
+}
+
+async function buildFacts(chromium: string, gs: string): Promise<Record<string, string>> {
+  const require = createRequire(import.meta.url);
+  const version = (name: string): string => {
+    try {
+      const manifest: unknown = require(`${name}/package.json`);
+      return typeof manifest === 'object' && manifest !== null && 'version' in manifest ? String(manifest.version) : 'unknown';
+    } catch {
+      return 'unknown';
+    }
+  };
+  const facts: Record<string, string> = { broadsheet: version(projectRoot), chromium, ghostscript: gs, node: process.version, puppeteer: version('puppeteer'), 'pdf-lib': version('pdf-lib') };
+  for (const name of fontPackages) facts[`@fontsource/${name}`] = version(`@fontsource/${name}`);
+  return facts;
+}
+
+/** Renames the finished staging folder to the first free revision name: `<date>_<edition>_r1`, `_r2`, … */
+async function moveIntoPlace(staging: string, archiveDir: string, stem: string): Promise<string> {
+  for (let revision = 1; revision < 10_000; revision++) {
+    const entry = `${stem}_r${revision}`;
+    const target = join(archiveDir, entry);
+    if (await stat(target).then(() => true, () => false)) continue;
+    try {
+      // rename() of a folder onto an existing non-empty folder fails, so a finished entry can never be replaced.
+      await rename(staging, target);
+      return entry;
+    } catch (error) {
+      if (isCode(error, 'ENOTEMPTY') || isCode(error, 'EEXIST')) continue;
+      throw new BroadsheetError('OutputFailed', `Could not move the new archive entry into ${target}: ${String(error)}`, { cause: error });
+    }
+  }
+  throw new BroadsheetError('OutputFailed', `Too many revisions of ${stem} in ${archiveDir}.`);
+}
+
+async function makeReadOnly(dir: string): Promise<void> {
+  for (const item of await readdir(dir, { withFileTypes: true })) {
+    const path = join(dir, item.name);
+    if (item.isDirectory()) await makeReadOnly(path);
+    else await chmod(path, 0o444);
+  }
+  await chmod(dir, 0o555);
+}
+
+/** Staging folders of runs that died (their process is gone) are removed; a running archive's are left alone. */
+async function removeAbandonedStaging(archiveDir: string): Promise<void> {
+  for (const item of await readdir(archiveDir, { withFileTypes: true })) {
+    const pid = /^\.staging-(\d+)-/.exec(item.name)?.[1];
+    if (!pid || isAlive(Number(pid))) continue;
+    const path = join(archiveDir, item.name);
+    await chmodTree(path);
+    await rm(path, { recursive: true, force: true });
+  }
+}
+
+async function chmodTree(path: string): Promise<void> {
+  await chmod(path, 0o755).catch(() => undefined);
+  for (const item of await readdir(path, { withFileTypes: true }).catch(() => [])) {
+    if (item.isDirectory()) await chmodTree(join(path, item.name));
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const isCode = (error: unknown, code: string): boolean => typeof error === 'object' && error !== null && 'code' in error && error.code === code;

@@ -1,0 +1,89 @@
+// PDF/A-2b copies made with Ghostscript: fonts embedded, an sRGB output intent, PDF/A identification in the XMP metadata.
+import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { BroadsheetError } from '../errors/catalogue.ts';
+
+const run = promisify(execFile);
+
+/** Debian's ghostscript ships its sRGB profile here (and, in older releases, under iccprofiles/). */
+const srgbProfiles = ['/usr/share/color/icc/ghostscript/srgb.icc', '/usr/share/color/icc/ghostscript/default_rgb.icc'];
+
+export async function ghostscriptVersion(): Promise<string> {
+  try {
+    const { stdout } = await run('gs', ['--version'], { timeout: 10_000 });
+    return stdout.trim();
+  } catch {
+    throw new BroadsheetError('ChromiumMissing', 'Ghostscript (gs) is needed for PDF/A copies and was not found; install it with `apt-get install ghostscript` (or `npm run setup` as root).');
+  }
+}
+
+export async function writePdfA(options: { input: string; output: string; workDir: string; title: string }): Promise<void> {
+  const profile = srgbProfiles.find((path) => existsSync(path));
+  if (!profile) throw new BroadsheetError('OutputFailed', `No sRGB ICC profile found (looked in ${srgbProfiles.join(', ')}); reinstall the ghostscript package.`);
+  const definition = join(options.workDir, 'pdfa-def.ps');
+  // The PDF/A definition Ghostscript reads: the output intent with the sRGB profile. Strings are PostScript-escaped.
+  await writeFile(
+    definition,
+    [
+      '%!',
+      `/ICCProfile (${postscriptString(profile)}) def`,
+      `[ /Title <FEFF${utf16Hex(options.title)}> /DOCINFO pdfmark`,
+      '[/_objdef {icc_PDFA} /type /stream /OBJ pdfmark',
+      '[{icc_PDFA} << /N 3 >> /PUT pdfmark',
+      '[{icc_PDFA} ICCProfile (r) file /PUT pdfmark',
+      '[/_objdef {OutputIntent_PDFA} /type /dict /OBJ pdfmark',
+      '[{OutputIntent_PDFA} << /Type /OutputIntent /S /GTS_PDFA1 /DestOutputProfile {icc_PDFA} /OutputConditionIdentifier (sRGB IEC61966-2.1) /Info (sRGB IEC61966-2.1) >> /PUT pdfmark',
+      '[{Catalog} << /OutputIntents [ {OutputIntent_PDFA} ] >> /PUT pdfmark',
+      '',
+    ].join('\n'),
+  );
+  try {
+    await run(
+      'gs',
+      [
+        '-dPDFA=2',
+        '-dBATCH',
+        '-dNOPAUSE',
+        '-dNOSAFER', // reads the ICC profile named in the definition file; inputs are our own PDFs
+        '-dQUIET',
+        '-dPDFACompatibilityPolicy=1',
+        '-sColorConversionStrategy=RGB',
+        '-sProcessColorModel=DeviceRGB',
+        '-dEmbedAllFonts=true',
+        '-sDEVICE=pdfwrite',
+        `-sOutputFile=${options.output}`,
+        definition,
+        options.input,
+      ],
+      { timeout: 180_000, maxBuffer: 16 * 1024 * 1024 },
+    );
+  } catch (error) {
+    throw new BroadsheetError('OutputFailed', `Ghostscript could not make a PDF/A copy of ${options.input}: ${String(error)}`, { cause: error });
+  }
+}
+
+function postscriptString(text: string): string {
+  return Array.from(text)
+    .map((char) => {
+      const code = char.codePointAt(0) ?? 0;
+      if (char === '(' || char === ')' || char === '\\') return `\\${char}`;
+      return code >= 0x20 && code < 0x7f ? char : Array.from(Buffer.from(char, 'utf8')).map((byte) => `\\${byte.toString(8).padStart(3, '0')}`).join('');
+    })
+    .join('');
+}
+
+/** UTF-16BE hex, the form a PDF text string takes for any script. */
+function utf16Hex(text: string): string {
+  return Array.from(text)
+    .flatMap((char) => {
+      const code = char.codePointAt(0) ?? 0;
+      if (code <= 0xffff) return [code];
+      const offset = code - 0x10000;
+      return [0xd800 + (offset >> 10), 0xdc00 + (offset & 0x3ff)];
+    })
+    .map((unit) => unit.toString(16).padStart(4, '0').toUpperCase())
+    .join('');
+}
