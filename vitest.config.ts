@@ -10,8 +10,8 @@ export default defineConfig({
           name: 'press',
           include: ['tests/press/**/*.test.ts'],
           environment: 'node',
-          testTimeout: 120_000,
-          hookTimeout: 180_000,
+          testTimeout: 180_000,
+          hookTimeout: 300_000,
           // Each file starts Chromium; two cores cannot run many at once.
           maxWorkers: 2,
           sequence: { groupOrder: 1 },
