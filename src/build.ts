@@ -50,6 +50,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       details: broken.map((problem) => `${problem.rule}: ${problem.message}`),
     });
   }
+  // Interrupted (Ctrl-C) before the output was written: write nothing.
+  signal?.throwIfAborted();
   const published = await publishArticle({ article, set, printed, chromium: version, ...(options.outDir ? { outDir: options.outDir } : {}) });
   return {
     ...published,

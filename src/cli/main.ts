@@ -19,7 +19,7 @@ async function main(argv: readonly string[]): Promise<number> {
     case 'build': {
       const { build } = await import('../build.ts');
       const controller = new AbortController();
-      const stop = () => controller.abort(new BroadsheetError('OutputFailed', 'The build was interrupted; nothing was written.'));
+      const stop = () => controller.abort(new BroadsheetError('Interrupted', 'The build was interrupted; nothing was written.'));
       process.once('SIGINT', stop);
       process.once('SIGTERM', stop);
       const { name: _, ...options } = command;

@@ -59,6 +59,11 @@ export const errors = {
     title: 'The output could not be written',
     hint: 'Check that the output folder is writable and the disk has room.',
   },
+  Interrupted: {
+    code: 'BS060',
+    title: 'Stopped before the end',
+    hint: 'Run the command again when ready; any earlier output is as it was.',
+  },
   UsageError: {
     code: 'BS090',
     title: 'The command was not understood',
