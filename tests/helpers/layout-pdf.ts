@@ -1,11 +1,8 @@
 // Reads a printed page back with poppler: words and lines with their boxes (pdftotext -bbox-layout), page sizes
 // (pdfinfo) and embedded photos (pdfimages -list, pdftohtml -xml).
 import { execFileSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { mmToPt } from './layout-grid.ts';
+import { placedImages } from './poppler.ts';
 
 const run = (command: string, args: readonly string[]): string =>
   execFileSync(command, args, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -149,23 +146,7 @@ export interface DrawnImage extends PtRect {
 }
 
 /** Where each image is drawn on a page, whole and before clipping (`pdftohtml -xml`, whole points). */
-export function drawnImages(pdf: string, page: number): DrawnImage[] {
-  const scratch = mkdtempSync(join(tmpdir(), 'broadsheet-layout-pdftohtml-'));
-  try {
-    run('pdftohtml', ['-xml', '-zoom', '1', '-f', String(page), '-l', String(page), pdf, join(scratch, 'page')]);
-    const xml = readFileSync(join(scratch, 'page.xml'), 'utf8');
-    const images: DrawnImage[] = [];
-    for (const match of xml.matchAll(/<image top="(-?\d+)" left="(-?\d+)" width="(\d+)" height="(\d+)" src="([^"]+)"/g)) {
-      const [top, left, width, height] = [match[1], match[2], match[3], match[4]].map(Number);
-      if (top === undefined || left === undefined || width === undefined || height === undefined || !match[5]) continue;
-      const sha256 = createHash('sha256').update(readFileSync(unescapeXml(match[5]))).digest('hex');
-      images.push({ left, top, right: left + width, bottom: top + height, sha256 });
-    }
-    return images;
-  } finally {
-    rmSync(scratch, { recursive: true, force: true });
-  }
-}
+export const drawnImages = (pdf: string, page: number): DrawnImage[] => placedImages(pdf, page);
 
 function unescapeXml(text: string): string {
   return text

@@ -74,12 +74,12 @@ export interface PlacedImage extends Rect {
   readonly sha256: string;
 }
 
-/** Where each image is drawn on page 1, from `pdftohtml -xml` at zoom 1 (points, rounded to whole points), with its bytes' hash. */
-export function placedImages(pdf: string): PlacedImage[] {
+/** Where each image is drawn on a page, from `pdftohtml -xml` at zoom 1 (points, rounded to whole points), with its bytes' hash. */
+export function placedImages(pdf: string, page = 1): PlacedImage[] {
   const scratch = mkdtempSync(join(tmpdir(), 'broadsheet-pdftohtml-'));
   try {
     // pdftohtml writes the images out too; keep them away from the PDF's folder.
-    run('pdftohtml', ['-xml', '-zoom', '1', '-f', '1', '-l', '1', pdf, join(scratch, 'page')]);
+    run('pdftohtml', ['-xml', '-zoom', '1', '-f', String(page), '-l', String(page), pdf, join(scratch, 'page')]);
     const xml = readFileSync(join(scratch, 'page.xml'), 'utf8');
     const images: PlacedImage[] = [];
     for (const match of xml.matchAll(/<image top="(-?\d+)" left="(-?\d+)" width="(\d+)" height="(\d+)" src="([^"]+)"/g)) {
