@@ -43,7 +43,9 @@ export function placeFigures(options: {
 
     let best: { column: number; line: number; score: number } | undefined;
     for (let column = 0; column + unitColumns <= geometry.columns; column++) {
-      for (let line = 0; line + unitLines <= area.lines; line++) {
+      // The lead photo opens the story: at the top of its block, whatever slivers that leaves below.
+      const lastLine = plan.lead && plan.place === 'auto' ? 0 : area.lines - unitLines;
+      for (let line = 0; line <= lastLine && line + unitLines <= area.lines; line++) {
         const trial = unitRects(plan, column, line, photoLines, captionLines, geometry.columns, area.lines);
         const others = placements.flatMap((other) => other.keepOut);
         if (others.some((rect) => trial.keepOut.some((mine) => overlaps(rect, mine)))) continue;
