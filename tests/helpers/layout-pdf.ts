@@ -2,7 +2,7 @@
 // (pdfinfo) and embedded photos (pdfimages -list, pdftohtml -xml).
 import { execFileSync } from 'node:child_process';
 import { mmToPt } from './layout-grid.ts';
-import { placedImages } from './poppler.ts';
+import { placedImages, unescapeXml } from './poppler.ts';
 
 const run = (command: string, args: readonly string[]): string =>
   execFileSync(command, args, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -148,11 +148,3 @@ export interface DrawnImage extends PtRect {
 /** Where each image is drawn on a page, whole and before clipping (`pdftohtml -xml`, whole points). */
 export const drawnImages = (pdf: string, page: number): DrawnImage[] => placedImages(pdf, page);
 
-function unescapeXml(text: string): string {
-  return text
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&apos;|&#39;/g, "'")
-    .replace(/&amp;/g, '&');
-}

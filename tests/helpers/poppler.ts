@@ -99,7 +99,8 @@ export function uncompressedPdf(pdf: string): Buffer {
   return execFileSync('qpdf', ['--qdf', '--object-streams=disable', '--stream-data=uncompress', pdf, '-'], { maxBuffer: 256 * 1024 * 1024 });
 }
 
-function unescapeXml(text: string): string {
+/** Undoes the XML escapes poppler writes in -bbox and -xml output. */
+export function unescapeXml(text: string): string {
   return text
     .replace(/&lt;/g, '<')
     .replace(/&gt;/g, '>')
