@@ -41,11 +41,9 @@ export interface BlockSpec {
 export type OversetPolicy = { readonly kind: 'error' } | { readonly kind: 'sheets' } | { readonly kind: 'jump'; readonly toPage: number };
 
 export interface StoryRequest {
-  /** Defaults to the whole page. */
+  /** Defaults to the whole page, or to what the stories before it on the page leave. */
   readonly block?: BlockSpec;
   readonly overset: OversetPolicy;
-  /** The photo scale an earlier layout of this story chose: copyfitting starts there. */
-  readonly scaleHint?: number;
 }
 
 export interface LayoutRequest {
@@ -55,13 +53,53 @@ export interface LayoutRequest {
   readonly stories: readonly StoryRequest[];
 }
 
+/** A rectangle of the page grid: 0-based first column and body line, and how many of each. */
+export interface GridBox {
+  readonly column: number;
+  readonly columns: number;
+  readonly line: number;
+  readonly lines: number;
+}
+
+/** Space the story's module left empty in the space it was given: where, and how much. */
+export interface NewsHole {
+  readonly page: number;
+  readonly rects: readonly GridBox[];
+  readonly columnLines: number;
+  readonly squareMillimetres: number;
+}
+
 export interface StoryReport {
   readonly headline: string;
-  /** The photo scale copyfitting chose (1 = natural height for the width). */
-  readonly scale: number;
+  readonly lang: string;
   readonly overset: Overset | null;
   /** Text that jumped to another page of the edition, as HTML blocks to set there. */
   readonly jump: { readonly toPage: number; readonly html: string } | null;
+  /** The story's module on each page it is set on, in grid units and millimetres. */
+  readonly modules: readonly { readonly page: number; readonly grid: GridBox; readonly box: Box }[];
+  readonly holes: readonly NewsHole[];
+  /** The planner's score of the chosen module and its parts (lower is better), and how many layouts it weighed. */
+  readonly score: number;
+  readonly scoreParts: Readonly<Record<string, number>>;
+  readonly candidates: number;
+  readonly composition: CompositionReport;
+}
+
+/** How the body text was set: lines, and how wide its word spaces and CJK gaps had to open. */
+export interface CompositionReport {
+  readonly lines: number;
+  readonly justifiedLines: number;
+  /** Justified lines with a word space wider than 0.75 em. */
+  readonly wideSpaceLines: number;
+  /** The widest word space, in em. */
+  readonly widestSpace: number;
+  /** The largest extra space between two CJK characters on a justified line, in em. */
+  readonly widestCjkGap: number;
+  readonly hyphenatedLines: number;
+  /** Most hyphenated lines in a row. */
+  readonly hyphenLadder: number;
+  /** Paragraphs set looser than the composer's strict tolerance allows. */
+  readonly looseParagraphs: number;
 }
 
 export interface FigureReport {
@@ -70,14 +108,22 @@ export interface FigureReport {
   /** Whole columns the photo spans, and where its caption went. */
   readonly span: number;
   readonly captionPlacement: 'beside' | 'below';
+  readonly role: 'lead' | 'secondary' | 'small';
+  /** Index of the story it belongs to. */
+  readonly story: number;
   readonly photo: Box;
   readonly captionBox: Box | null;
   /** Pixels per inch at the printed size, the lower of the two directions. */
   readonly effectivePpi: number;
+  /** Share of the photo's width (x) and height (y) its box cuts away. */
+  readonly crop: { readonly x: number; readonly y: number };
 }
 
 export interface FrameReport {
   readonly column: number;
+  /** The leg's number in its story's reading order, from 1, and the story's index. */
+  readonly leg: number;
+  readonly story: number;
   readonly box: Box;
   /** Body lines the frame can hold, and how many it holds. */
   readonly capacity: number;
@@ -123,8 +169,8 @@ export interface LayoutReport {
   readonly overset: Overset | null;
   readonly stories: readonly StoryReport[];
   readonly problems: readonly LayoutProblem[];
-  /** How many trial layouts copyfitting took, and the engine's time in the page. */
-  readonly timing: { readonly attempts: number; readonly milliseconds: number };
+  /** Layouts the planner weighed, and the engine's time in the page: measuring (composition) and setting. */
+  readonly timing: { readonly attempts: number; readonly milliseconds: number; readonly measuring: number; readonly setting: number };
   /** The baseline pitch in mm and the y of the first baseline-grid line, for checking that every line sits on the grid. */
   readonly baseline: { readonly pitch: number; readonly origin: number };
 }

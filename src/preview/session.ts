@@ -56,9 +56,7 @@ export async function openSession(options: ComposeOptions & { press: PressBrowse
     const builtAt = new Date().toISOString();
     try {
       const article = await composeArticle({ ...options, dir });
-      // Start copyfitting from the photo sizes of the proof on screen: a small edit rarely changes them.
-      const hints = state.layout?.stories.map((story) => story.scale) ?? [];
-      const layout = { ...article.layout, stories: article.layout.stories.map((story, index) => (hints[index] === undefined ? story : { ...story, scaleHint: hints[index] })) };
+      const { layout } = article;
       const reuse = textOnly && shown !== undefined && headOf(shown.article.html) === headOf(article.html);
       const set = reuse && shown
         ? await shown.set.relayout(article.html, layout)

@@ -1,17 +1,27 @@
-// Browser side entry of the layout engine: checks fonts and photos, sets each story in its block of the page, and publishes the layout report.
-import type { LayoutProblem, LayoutReport, LayoutRequest, StoryReport } from '../report.ts';
-import { collectStory, headlineArea, measureLeftover, oversetOf } from './lay-out.ts';
-import { blockGeometry, geometryOf, pxPerMm, type Geometry } from './geometry.ts';
-import { fitStory } from './fit-story.ts';
-import { createSheet, place } from './sheet.ts';
-import { measurePage } from './measure.ts';
-import type { BodyArea } from './body-area.ts';
+// Browser side entry of the layout engine: measures every story (its text composed into lines), plans each as a module
+// in its space on the page, sets the plans, follows overset onto continuation sheets or a jump, and reports it all.
+import type { GridMetrics, Space, StoryMeasure, StoryPlan } from '../plan/types.ts';
+import { linesFrom } from '../plan/flow.ts';
+import type { LayoutProblem, LayoutReport, LayoutRequest, NewsHole, Overset, StoryReport, StoryRequest } from '../report.ts';
+import { compositionReport } from './composition-report.ts';
+import { checkLines } from './check-lines.ts';
+import { blockGeometry, columnX, geometryOf, pxPerMm, spanWidth, type Geometry } from './geometry.ts';
+import { jumpText } from './jump-text.ts';
+import { leftoverMarkup } from './leftover.ts';
+import { measurePages, type SetStoryParts } from './measure.ts';
+import { measureStory, headlineLinesOf, type MeasuredStory } from './measure-story.ts';
+import { planForPolicy } from './plan-story.ts';
+import { setStory, type SetFigure, type SetFrame } from './set-story.ts';
+import { createSheet, place, type BodyArea, type Sheet } from './sheet.ts';
+import type { StoryBlock } from './story-blocks.ts';
 
 declare global {
   interface Window {
     broadsheetLayOut?: (request: LayoutRequest) => Promise<LayoutReport>;
   }
 }
+
+const maxSheets = 8;
 
 async function layOut(request: LayoutRequest): Promise<LayoutReport> {
   const started = performance.now();
@@ -24,73 +34,244 @@ async function layOut(request: LayoutRequest): Promise<LayoutReport> {
     }
   }
   const page = geometryOf(request.grid);
+  const metrics: GridMetrics = { columnWidth: page.columnWidth / pxPerMm, gutter: page.gutter / pxPerMm, leading: page.leading / pxPerMm, pageColumns: page.columns };
   const container = document.createElement('main');
   container.className = 'sheets';
   document.body.append(container);
-  const sheet = createSheet({ container, geometry: page, folio: request.folio, number: request.folio.page });
+  const first = createSheet({ container, geometry: page, folio: request.folio, number: request.folio.page });
+  const articles = Array.from(document.querySelectorAll<HTMLElement>('article.story'));
+
+  const measured: MeasuredStory[] = [];
+  for (const [index, article] of articles.entries()) {
+    const spec = request.stories[index] ?? { overset: { kind: 'error' } };
+    addJumpIn(article);
+    measured.push(await measureStory({ story: article, sheet: first.element, geometry: page, columns: spec.block?.columns ?? page.columns }));
+  }
+  const measuring = performance.now() - started;
 
   const stories: StoryReport[] = [];
-  const fitted = [];
+  const parts: SetStoryParts[] = [];
   let attempts = 0;
-  for (const [index, story] of Array.from(document.querySelectorAll<HTMLElement>('article.story')).entries()) {
-    const spec = request.stories[index] ?? { overset: { kind: 'error' } };
-    const block = spec.block ?? { column: 0, columns: page.columns, top: 0, height: 1 };
-    const geometry = blockGeometry(page, block.column, block.columns);
-    sheet.element.append(story);
-    const parts = collectStory(story, geometry.columns);
-    const firstLine = Math.round(sheet.area.lines * block.top) + (block.top > 0 ? 1 : 0);
-    const lines = Math.round(sheet.area.lines * (block.top + block.height)) - firstLine;
-    const blockArea: BodyArea = { top: sheet.area.top + firstLine * page.leading, lines };
-    drawBlockRules(story, geometry, page, blockArea, block.top > 0);
-    const canvas = { sheet, geometry, page, container, folio: request.folio, policy: spec.overset };
-    const area = headlineArea(parts, { ...canvas, block: blockArea });
-    const result = fitStory(parts, { ...canvas, area }, spec.scaleHint);
-    attempts += result.attempts;
-    fitted.push(result.attempt);
-    problems.push(...result.attempt.problems);
-    const overset = oversetOf(result.attempt.flow, page.leading);
-    const jump = result.attempt.jumped;
-    const headline = parts.headline?.querySelector('.headline, .jump-head-title')?.textContent ?? '';
-    if (overset) {
-      // Marked at the story's last frame, where the text runs out of room.
-      const last = result.attempt.frames[result.attempt.frames.length - 1];
+  // Stories without a block of their own are stacked: each takes the page below the ones before it.
+  let nextFreeLine = 0;
+  for (const [index, story] of measured.entries()) {
+    const spec: StoryRequest = request.stories[index] ?? { overset: { kind: 'error' } };
+    const space = spaceOf(spec, first.area, page, nextFreeLine);
+    const explicit = spec.block !== undefined;
+    const continues = spec.overset.kind !== 'error';
+    const plan = planForPolicy({ story: story.measure, space, metrics, holeWeight: explicit || measured.length > 1 ? 1.5 : 0.2, continues, narrower: !explicit && measured.length === 1 });
+    attempts += plan.candidates;
+    if (!explicit) nextFreeLine = plan.module.line + plan.module.lines + 1;
+    const blocks = new Map(story.body.blocks.map((block) => [block.flow.id, block]));
+    const jumpsTo = plan.overset ? (spec.overset.kind === 'jump' ? spec.overset.toPage : spec.overset.kind === 'sheets' ? first.number + 1 : null) : null;
+    const set = setStory({
+      story,
+      plan,
+      parent: story.element,
+      headline: story.headline,
+      blocks,
+      geometry: page,
+      area: first.area,
+      page: first.number,
+      firstLeg: 1,
+      ...(jumpsTo !== null ? { jumpOut: jumpText('out', jumpsTo, story.lang) } : {}),
+    });
+    drawBlockRules(story.element, page, first.area, plan, space);
+    const frames: SetFrame[] = [...set.frames];
+    const figures: SetFigure[] = [...set.figures];
+    const modules = [moduleOf(plan, first, page)];
+    const holes = [holeOf(plan, first.number, metrics)];
+    let scoreParts = plan.scoreParts;
+    let jump: StoryReport['jump'] = null;
+    let overset: Overset | null = null;
+    let last = plan;
+    if (spec.overset.kind === 'sheets') {
+      let from = first;
+      while (last.overset && frames.length > 0 && from.number - first.number + 1 < maxSheets) {
+        const sheet = createSheet({ container, geometry: page, folio: request.folio, number: from.number + 1, after: from.element });
+        sheet.element.dataset['continuation'] = 'true';
+        const next = continueOn(sheet, story, last, blocks, page, metrics, frames.length + 1);
+        attempts += next.plan.candidates;
+        frames.push(...next.frames);
+        figures.push(...next.figures);
+        modules.push(moduleOf(next.plan, sheet, page));
+        holes.push(holeOf(next.plan, sheet.number, metrics));
+        scoreParts = next.plan.scoreParts;
+        last = next.plan;
+        from = sheet;
+      }
+    }
+    if (last.overset && spec.overset.kind === 'jump') {
+      jump = { toPage: spec.overset.toPage, html: leftoverMarkup(story.body.blocks, story.body.figures, last.overset, last.deferred) };
+    } else if (last.overset) {
+      overset = oversetOf(story, last);
+      const lastFrame = frames.at(-1);
       problems.push({
         rule: 'overset',
         severity: 'error',
-        ...(last ? { page: last.page, column: last.column + 1 } : {}),
-        message: `${overset.lines} lines (${overset.characters} characters) of “${headline.slice(0, 30)}” do not fit, from the text starting “${overset.from}”; cut the text, or allow a jump to a continuation page`,
+        ...(lastFrame ? { page: lastFrame.page, column: lastFrame.plan.column + 1 } : {}),
+        message: `${overset.lines} lines (${overset.characters} characters) of “${headlineText(story).slice(0, 30)}” do not fit, from the text starting “${overset.from}”; cut the text, or allow a jump to a continuation page`,
       });
+    } else if (last.deferred.length > 0) {
+      for (const figure of last.deferred) {
+        problems.push({ rule: 'figure-unplaced', severity: 'error', message: `no room for the photo “${captionOf(story, figure)}” beside the text: cut the text, or make the photo smaller (span=…)` });
+      }
     }
+    for (const hole of holes) {
+      if (hole.columnLines > 0) problems.push({ rule: 'news-hole', severity: 'warning', page: hole.page, message: `“${headlineText(story).slice(0, 30)}” leaves ${hole.columnLines} column-lines (${Math.round(hole.squareMillimetres / 100)} cm²) of its space empty` });
+    }
+    parts.push({ story: index, frames, figures });
     stories.push({
-      headline,
-      scale: Math.round(result.scale * 1000) / 1000,
-      overset: overset ?? (jump ? measureLeftover(jump.blocks, page.leading) : null),
-      jump: jump ? { toPage: jump.toPage, html: jump.blocks.map((block) => block.outerHTML).join('') } : null,
+      headline: headlineText(story),
+      lang: story.lang,
+      overset: overset ?? (jump ? measureLeftover(story, last) : null),
+      jump,
+      modules,
+      holes,
+      score: Math.round(plan.score * 100) / 100,
+      scoreParts,
+      candidates: plan.candidates,
+      composition: compositionReport(story.body.lines, story.body.em, story.body.looseParagraphs),
     });
   }
-  const measured = measurePage(fitted, page);
-  problems.push(...measured.problems);
+  const settingStarted = performance.now();
+  const measuredPages = measurePages(parts, page);
+  problems.push(...measuredPages.problems);
+  problems.push(...checkLines(measuredPages.pages));
   return {
-    engine: 'broadsheet-frames',
-    pages: measured.pages,
+    engine: 'broadsheet-modules',
+    pages: measuredPages.pages,
     overset: stories.find((story) => story.overset && !story.jump)?.overset ?? null,
     stories,
     problems,
-    timing: { attempts, milliseconds: Math.round(performance.now() - started) },
-    baseline: { pitch: round(page.leading / pxPerMm), origin: round(sheet.area.top / pxPerMm) },
+    timing: { attempts, milliseconds: Math.round(performance.now() - started), measuring: Math.round(measuring), setting: Math.round(performance.now() - settingStarted) },
+    baseline: { pitch: round(page.leading / pxPerMm), origin: round(first.area.top / pxPerMm) },
   };
 }
 
-/** A thin rule between stories: down the gutter left of a block, and across above a block set below another. */
-function drawBlockRules(story: HTMLElement, geometry: Geometry, page: Geometry, area: BodyArea, below: boolean): void {
+/** The story's space: its own block of the page, or the whole width below the stories set before it. */
+function spaceOf(spec: StoryRequest, area: BodyArea, page: Geometry, freeLine: number): Space {
+  const block = spec.block;
+  if (!block) return { column: 0, columns: page.columns, line: Math.min(freeLine, area.lines), lines: Math.max(0, area.lines - freeLine) };
+  const geometry = blockGeometry(page, block.column, block.columns);
+  const firstLine = Math.round(area.lines * block.top) + (block.top > 0 ? 1 : 0);
+  const lines = Math.round(area.lines * (block.top + block.height)) - firstLine;
+  return { column: geometry.firstColumn, columns: geometry.columns, line: firstLine, lines };
+}
+
+/** Sets the rest of a story on a continuation sheet under a jump head, with the photos that follow its text. */
+function continueOn(sheet: Sheet, story: MeasuredStory, before: StoryPlan, blocks: ReadonlyMap<number, StoryBlock>, page: Geometry, metrics: GridMetrics, firstLeg: number) {
+  const part = document.createElement('article');
+  part.className = 'story continuation';
+  part.lang = story.lang;
+  sheet.element.append(part);
+  const head = jumpHead(headlineText(story), jumpText('in', sheet.number - 1, story.lang));
+  const measure: StoryMeasure = { ...story.measure, headlineLines: headlineLinesOf(head, page, page.columns, part) };
+  const space: Space = { column: 0, columns: page.columns, line: 0, lines: sheet.area.lines };
+  const plan = planForPolicy({
+    story: measure,
+    space,
+    metrics,
+    ...(before.overset ? { start: before.overset } : {}),
+    figures: before.deferred,
+    holeWeight: 0.2,
+    continues: true,
+    narrower: false,
+  });
+  const set = setStory({
+    story,
+    plan,
+    parent: part,
+    headline: head,
+    blocks,
+    geometry: page,
+    area: sheet.area,
+    page: sheet.number,
+    firstLeg,
+    ...(plan.overset ? { jumpOut: jumpText('out', sheet.number + 1, story.lang) } : {}),
+  });
+  return { plan, frames: set.frames, figures: set.figures };
+}
+
+function jumpHead(title: string, jumpIn: string): HTMLElement {
+  const head = document.createElement('header');
+  head.className = 'jump-head';
+  const line = document.createElement('p');
+  line.className = 'jump-head-title';
+  line.textContent = title;
+  const from = document.createElement('p');
+  from.className = 'jump-line jump-in';
+  from.textContent = jumpIn;
+  head.append(line, from);
+  return head;
+}
+
+/** Text taken up from another page of the edition starts with its jump line, under the jump head. */
+function addJumpIn(article: HTMLElement): void {
+  const from = article.dataset['continuedFrom'];
+  const head = article.querySelector(':scope > .jump-head');
+  if (!from || !head || head.querySelector('.jump-in')) return;
+  const line = document.createElement('p');
+  line.className = 'jump-line jump-in';
+  line.textContent = jumpText('in', Number(from), article.lang || document.documentElement.lang);
+  head.append(line);
+}
+
+function moduleOf(plan: StoryPlan, sheet: Sheet, page: Geometry) {
+  const { module } = plan;
+  const x = (columnX(page, module.column) / pxPerMm);
+  const y = (sheet.area.top + module.line * page.leading) / pxPerMm;
+  return {
+    page: sheet.number,
+    grid: module,
+    box: { x: round(x), y: round(y), width: round(spanWidth(page, module.columns) / pxPerMm), height: round((module.lines * page.leading) / pxPerMm) },
+  };
+}
+
+function holeOf(plan: StoryPlan, page: number, metrics: GridMetrics): NewsHole {
+  const columnLines = plan.hole.reduce((sum, rect) => sum + rect.columns * rect.lines, 0);
+  const squareMillimetres = plan.hole.reduce((sum, rect) => sum + (rect.columns * metrics.columnWidth + (rect.columns - 1) * metrics.gutter) * rect.lines * metrics.leading, 0);
+  return { page, rects: plan.hole, columnLines, squareMillimetres: Math.round(squareMillimetres) };
+}
+
+function oversetOf(story: MeasuredStory, plan: StoryPlan): Overset {
+  return measureLeftover(story, plan);
+}
+
+function measureLeftover(story: MeasuredStory, plan: StoryPlan): Overset {
+  const from = plan.overset ?? { block: 0, line: 0 };
+  const lines = linesFrom(story.measure.blocks, from);
+  let text = '';
+  let started = false;
+  for (const block of story.body.blocks) {
+    if (block.flow.id === from.block) started = true;
+    if (!started) continue;
+    if (block.lines.length > 0) text += block.lines.slice(block.flow.id === from.block ? from.line : 0).map((line) => line.textContent ?? '').join('');
+    else text += block.element.textContent ?? '';
+  }
+  const clean = text.replace(/\u00ad/g, '');
+  return { lines, characters: Array.from(clean.replace(/\s+/g, '')).length, from: clean.replace(/\s+/g, ' ').trim().slice(0, 30).trim() };
+}
+
+function headlineText(story: MeasuredStory): string {
+  return story.headline?.querySelector('.headline, .jump-head-title')?.textContent ?? '';
+}
+
+function captionOf(story: MeasuredStory, figure: number): string {
+  return (story.body.figures[figure]?.element.querySelector('figcaption')?.textContent ?? '').slice(0, 40);
+}
+
+/** A thin rule between stories: down the gutter left of a module, and across above a module set below another. */
+function drawBlockRules(parent: HTMLElement, page: Geometry, area: BodyArea, plan: StoryPlan, space: Space): void {
   const rule = (className: string, x: number, y: number, width: number, height: number) => {
     const element = document.createElement('div');
     element.className = `block-rule ${className}`;
     place(element, x, y, width, height);
-    story.append(element);
+    parent.append(element);
   };
-  if (geometry.left > page.left + 1) rule('block-rule-vertical', geometry.left - page.gutter / 2, area.top, 0, area.lines * page.leading);
-  if (below) rule('block-rule-horizontal', geometry.left, area.top - page.leading / 2, geometry.right - geometry.left, 0);
+  const top = area.top + plan.module.line * page.leading;
+  if (space.column > 0) rule('block-rule-vertical', columnX(page, space.column) - page.gutter / 2, top, 0, plan.module.lines * page.leading);
+  if (space.line > 0) rule('block-rule-horizontal', columnX(page, space.column), top - page.leading / 2, spanWidth(page, space.columns), 0);
 }
 
 const round = (value: number) => Math.round(value * 1000) / 1000;

@@ -1,7 +1,14 @@
 // Browser side: builds one printed sheet with its folio line, and (on the first) the headline module across the page.
 import type { FolioSpec } from '../report.ts';
-import { columnX, spanWidth, linesFor, type Geometry } from './geometry.ts';
-import type { BodyArea } from './body-area.ts';
+import { spanWidth, linesFor, type Geometry } from './geometry.ts';
+
+/** The region of a sheet below its folio line, counted in whole baseline lines. */
+export interface BodyArea {
+  /** y of the first body line's top, in px from the sheet's top. */
+  readonly top: number;
+  /** Lines each column holds. */
+  readonly lines: number;
+}
 
 export interface Sheet {
   readonly element: HTMLElement;
@@ -31,16 +38,18 @@ export function createSheet(options: { container: HTMLElement; geometry: Geometr
   return { element, number, area: { top, lines } };
 }
 
-/** Sets the headline module (or a jump head) across the block's columns at the top of its area; returns the area left below it. */
-export function placeHeadline(options: { parent: HTMLElement; headline: HTMLElement | null; geometry: Geometry; area: BodyArea }): BodyArea {
-  const { geometry, area, headline } = options;
-  if (!headline) return area;
-  place(headline, columnX(geometry, 0), area.top, spanWidth(geometry, geometry.columns));
+/** Sets the headline module (or a jump head) `width` px wide at (x, y) and fits its type. */
+export function placeHeadline(options: { parent: HTMLElement; headline: HTMLElement; x: number; y: number; width: number }): void {
+  const { headline } = options;
+  place(headline, options.x, options.y, options.width);
   options.parent.append(headline);
-  fitLines(headline.querySelector('.headline'), 2);
+  fitHeadline(headline);
+}
+
+/** Steps the headline and deck down until each sets in at most two lines (the same at measuring and setting). */
+export function fitHeadline(headline: HTMLElement): void {
+  fitLines(headline.querySelector('.headline, .jump-head-title'), 2);
   fitLines(headline.querySelector('.deck'), 2);
-  const used = linesFor(geometry, headline.offsetHeight) + 1;
-  return { top: area.top + used * geometry.leading, lines: Math.max(0, area.lines - used) };
 }
 
 function folioLine(folio: FolioSpec, page: number): HTMLElement {
@@ -70,6 +79,8 @@ function formatDate(date: string, zh: boolean): string {
 /** Headline fitting: steps the type down until it sets in at most `most` lines (never below 55% of its size). */
 function fitLines(element: HTMLElement | null, most: number): void {
   if (!element) return;
+  element.style.fontSize = '';
+  element.style.lineHeight = '';
   const style = getComputedStyle(element);
   const size = parseFloat(style.fontSize);
   const ratio = parseFloat(style.lineHeight) / size || 1.2;

@@ -1,7 +1,7 @@
 // Browser side: reads back the lines a frame shows, as a reader sees them: their text and where their glyphs sit.
 import { pxPerMm } from './geometry.ts';
 
-export interface SetLine {
+export interface ReadLine {
   readonly text: string;
   /** Bottom of the line's first glyph box, in mm from the sheet's top: the same for every line on one grid row. */
   readonly y: number;
@@ -11,7 +11,7 @@ export interface SetLine {
 
 const display = 'h1, h2, h3, h4, h5, h6, blockquote, table, pre, .jump-line';
 
-export function linesOf(frame: HTMLElement, sheet: HTMLElement, leading: number): SetLine[] {
+export function linesOf(frame: HTMLElement, sheet: HTMLElement, leading: number): ReadLine[] {
   const frameTop = frame.getBoundingClientRect().top;
   const sheetTop = sheet.getBoundingClientRect().top;
   const rows = new Map<number, { text: string; y: number; body: boolean }>();

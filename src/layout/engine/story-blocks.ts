@@ -1,0 +1,127 @@
+// Browser side: takes a story's body apart into the blocks the planner flows (paragraphs and list items composed into
+// lines at the column's measure; subheads, quotes and tables measured in whole lines) and its figures.
+import { composeLines, type Composition } from '../lines/compose.ts';
+import { paragraphItems } from '../lines/items.ts';
+import type { FlowBlock } from '../plan/types.ts';
+import type { Geometry } from './geometry.ts';
+import { createGlyphWidths, type GlyphWidths } from './glyph-widths.ts';
+import { markCjkSpacing, readParagraph } from './paragraph-text.ts';
+import { setLines, trueUp, type SetLine } from './set-lines.ts';
+import { snapToGrid } from './snap.ts';
+
+export interface StoryBlock {
+  readonly flow: FlowBlock;
+  /** The block as set: a composed paragraph or list item (its lines one element each), or a solid element. */
+  readonly element: HTMLElement;
+  /** For composed blocks: the line elements, in order. */
+  readonly lines: readonly HTMLElement[];
+  /** A list item's list: pieces of items are set in a shallow copy of it. */
+  readonly list?: HTMLElement;
+  /** For a list item whose text sits in a paragraph: that paragraph (the item's lines are its lines). */
+  readonly inner?: HTMLElement;
+}
+
+export interface StoryFigure {
+  readonly element: HTMLElement;
+  /** Id of the block the figure follows (−1: before all text). */
+  readonly anchor: number;
+}
+
+export interface ComposedBody {
+  readonly blocks: readonly StoryBlock[];
+  readonly figures: readonly StoryFigure[];
+  readonly lines: readonly SetLine[];
+  /** Paragraphs for which no breaks met the strict tolerance. */
+  readonly looseParagraphs: number;
+  /** The body em, in px. */
+  readonly em: number;
+}
+
+const headings = new Set(['H1', 'H2', 'H3', 'H4', 'H5', 'H6']);
+const blockChildren = 'p, ul, ol, div, blockquote, pre, table, section, h1, h2, h3, h4, h5, h6, figure';
+
+let widths: GlyphWidths | undefined;
+
+/** Sets each block of the story body in `measure` (an empty leg of the story's column width) and reads its lines. */
+export async function composeBody(options: { body: HTMLElement; measure: HTMLElement; geometry: Geometry; cjk: boolean; firstId?: number }): Promise<ComposedBody> {
+  const { body, measure, geometry, cjk } = options;
+  widths ??= createGlyphWidths();
+  const glyphs = widths;
+  const blocks: StoryBlock[] = [];
+  const figures: StoryFigure[] = [];
+  const lines: SetLine[] = [];
+  let looseParagraphs = 0;
+  let id = options.firstId ?? 0;
+  const em = parseFloat(getComputedStyle(measure).fontSize) || 12;
+
+  const compose = async (element: HTMLElement): Promise<HTMLElement[]> => {
+    if (element.classList.contains('composed')) return Array.from(element.querySelectorAll<HTMLElement>(':scope > .line'));
+    if (cjk) markCjkSpacing(element);
+    const indent = parseFloat(getComputedStyle(element).textIndent) || 0;
+    const width = element.clientWidth;
+    const source = readParagraph(element, { cjk, em, narrowest: width - indent });
+    for (const [index, font] of source.text.fonts.entries()) {
+      let text = '';
+      for (let at = 0; at < source.text.text.length; at++) if (source.text.fontOf[at] === index) text += source.text.text[at];
+      await glyphs.load(font, text);
+    }
+    const composition: Composition = composeLines(paragraphItems(source.text, glyphs.measure), { first: width - indent, rest: width, em });
+    if (composition.loose) looseParagraphs++;
+    const set = setLines(element, source, composition, indent);
+    lines.push(...set);
+    return set.map((line) => line.element);
+  };
+
+  for (const child of Array.from(body.children)) {
+    if (!(child instanceof HTMLElement)) continue;
+    if (child.matches('figure.photo')) {
+      figures.push({ element: child, anchor: blocks.at(-1)?.flow.id ?? -1 });
+      child.remove();
+      continue;
+    }
+    // Tables take no padding (border-collapse), so a wrapper carries the padding that keeps what follows on the grid.
+    const element = child.tagName === 'TABLE' ? wrap(child, 'table-block') : child;
+    measure.append(element);
+    if (element.tagName === 'P' && (element.textContent ?? '').trim() !== '') {
+      const set = await compose(element);
+      blocks.push({ flow: { kind: 'text', id: id++, lines: set.length }, element, lines: set });
+    } else if (element instanceof HTMLUListElement || element instanceof HTMLOListElement) {
+      const start = element instanceof HTMLOListElement ? element.start : 1;
+      for (const [index, item] of Array.from(element.children).entries()) {
+        if (!(item instanceof HTMLLIElement)) continue;
+        if (element instanceof HTMLOListElement) item.value = start + index;
+        const inner = soleParagraph(item);
+        if (inner || !item.querySelector(blockChildren)) {
+          const set = await compose(inner ?? item);
+          blocks.push({ flow: { kind: 'text', id: id++, lines: set.length }, element: item, lines: set, list: element, ...(inner ? { inner } : {}) });
+        } else {
+          snapToGrid(item, geometry.leading);
+          blocks.push({ flow: { kind: 'solid', id: id++, lines: linesOf(item, geometry), keepWithNext: false, what: 'other' }, element: item, lines: [], list: element });
+        }
+      }
+    } else {
+      snapToGrid(element, geometry.leading);
+      const what = headings.has(element.tagName) ? 'heading' : element.tagName === 'BLOCKQUOTE' ? 'quote' : element.classList.contains('table-block') ? 'table' : 'other';
+      blocks.push({ flow: { kind: 'solid', id: id++, lines: linesOf(element, geometry), keepWithNext: what === 'heading', what }, element, lines: [] });
+    }
+  }
+  trueUp(lines);
+  return { blocks, figures, lines, looseParagraphs, em };
+}
+
+function soleParagraph(item: HTMLElement): HTMLElement | undefined {
+  const children = Array.from(item.children);
+  const [only] = children;
+  const loose = Array.from(item.childNodes).every((node) => node === only || (node instanceof Text && node.data.trim() === ''));
+  return children.length === 1 && only instanceof HTMLParagraphElement && loose ? only : undefined;
+}
+
+const linesOf = (element: HTMLElement, geometry: Geometry): number => Math.max(1, Math.round(element.getBoundingClientRect().height / geometry.leading));
+
+function wrap(element: Element, className: string): HTMLElement {
+  const wrapper = document.createElement('div');
+  wrapper.className = className;
+  element.replaceWith(wrapper);
+  wrapper.append(element);
+  return wrapper;
+}
