@@ -6,6 +6,7 @@ import { toStory } from './markdown/to-story.ts';
 import { fillTemplate } from './template/fill.ts';
 import { gridCss, loadGrid, type PageGrid } from './layout/grid.ts';
 import { loadPaper } from './layout/paper.ts';
+import { smartQuotes } from './markdown/plugins/smart-quotes.ts';
 import { projectRoot } from './render/page-files.ts';
 import type { Manuscript } from './manuscript/types.ts';
 import type { Root } from 'hast';
@@ -37,12 +38,15 @@ export interface ComposedStory {
 }
 
 /** Manuscript → markdown → template for one story; photos are addressed under `photoBase`. */
-export async function composeStory(options: { dir: string; grid: PageGrid; photoBase?: string; signal?: AbortSignal }): Promise<ComposedStory> {
+export async function composeStory(options: { dir: string; grid: PageGrid | ((manuscript: Manuscript) => Promise<PageGrid>); photoBase?: string; signal?: AbortSignal }): Promise<ComposedStory & { grid: PageGrid }> {
   const { signal } = options;
   const manuscript = await loadManuscript({ dir: options.dir, ...(signal ? { signal } : {}) });
+  const grid = typeof options.grid === 'function' ? await options.grid(manuscript) : options.grid;
   const story = await toStory({ manuscript, ...(signal ? { signal } : {}), ...(options.photoBase ? { photoBase: options.photoBase } : {}) });
-  const page = await fillTemplate({ templateFile: join(projectRoot, 'templates/article.html'), frontMatter: manuscript.frontMatter, story, gridCss: gridCss(options.grid) });
-  return { manuscript, page };
+  const page = await fillTemplate({ templateFile: join(projectRoot, 'templates/article.html'), frontMatter: manuscript.frontMatter, story, gridCss: gridCss(grid) });
+  // The headline module comes from the front matter: its quotes are made printed quotes too.
+  smartQuotes(page, { lang: manuscript.frontMatter.lang });
+  return { manuscript, page, grid };
 }
 
 export const loadProjectGrid = (name?: string): Promise<PageGrid> => loadGrid({ file: join(projectRoot, 'styles/grids.yaml'), ...(name ? { name } : {}) });
@@ -50,9 +54,13 @@ export const loadProjectPaper = () => loadPaper(join(projectRoot, 'styles/paper.
 
 export async function composeArticle(options: ComposeOptions): Promise<ComposedArticle> {
   const signal = options.signal;
-  const grid = await loadProjectGrid(options.grid);
-  const { manuscript, page } = await composeStory({ dir: options.dir, grid, ...(signal ? { signal } : {}) });
   const paper = await loadProjectPaper();
+  // The grid the command names, or the paper's grid for the article's language.
+  const { manuscript, page, grid } = await composeStory({
+    dir: options.dir,
+    grid: (loaded) => loadProjectGrid(options.grid ?? paper.gridFor(loaded.frontMatter.lang)),
+    ...(signal ? { signal } : {}),
+  });
   const { frontMatter } = manuscript;
   const layout: LayoutRequest = {
     grid,

@@ -19,7 +19,7 @@ Usage:
       Builds the manuscript in DIR (a folder holding article.md and its photos)
       into OUTDIR/<slug>.pdf, the proof OUTDIR/index.html and OUTDIR/layout.json.
       OUTDIR defaults to dist/<slug>, where slug is DIR's folder name.
-      --grid  a page grid from styles/grids.yaml: zh-broadsheet (default), berliner, tabloid
+      --grid  a page grid from styles/grids.yaml: zh-broadsheet, berliner, tabloid (default: the paper's grid for the article's language)
       --page  the page number the article starts on (default 1), for the folio
       --jump  text that does not fit continues on the next page, with jump lines;
               without it, overset text is an error

@@ -49,7 +49,7 @@ export async function buildEdition(options: { file: string; press?: PressBrowser
   const grid = await loadProjectGrid(edition.grid);
   const paper = edition.paper ?? (await loadProjectPaper()).name;
   const press = options.press ?? (await launchBrowser());
-  const jumped = new Map<string, { fromPage: number; html: string; headline: string; lang: string }>();
+  const jumped = new Map<string, { fromPage: number; html: string; headline: string; lang: string; dir: string }>();
   const pages: BuiltPage[] = [];
   const warnings: string[] = [];
   let chromium = 'Chromium';
@@ -75,7 +75,9 @@ export async function buildEdition(options: { file: string; press?: PressBrowser
         } else {
           const leftover = jumped.get(placed.slug);
           if (!leftover) throw new BroadsheetError('LayoutFailed', `Page ${page.number} continues ${placed.slug}, but no text jumped to it (it all fitted on page ${page.number - 1} or earlier).`);
-          stories.push({ kind: 'continued', ...leftover });
+          // Photos that follow their text to this page are served from the story's own folder.
+          roots[`manuscripts/${placed.slug}/`] = leftover.dir;
+          stories.push({ kind: 'continued', fromPage: leftover.fromPage, html: leftover.html, headline: leftover.headline, lang: leftover.lang });
           requests.push({ block: placed.block, overset: { kind: 'error' } });
           articles.push({ slug: placed.slug, headline: leftover.headline, manuscript: null });
         }
@@ -98,7 +100,7 @@ export async function buildEdition(options: { file: string; press?: PressBrowser
         const article = articles[index];
         const placed = page.articles[index];
         if (story.jump && article && placed?.kind === 'article') {
-          jumped.set(article.slug, { fromPage: page.number, html: story.jump.html, headline: article.headline, lang: article.manuscript?.frontMatter.lang ?? 'zh-CN' });
+          jumped.set(article.slug, { fromPage: page.number, html: story.jump.html, headline: article.headline, lang: article.manuscript?.frontMatter.lang ?? 'zh-CN', dir: article.manuscript?.dir ?? '' });
         }
       });
       for (const problem of set.layout.problems) warnings.push(`page ${page.number}: layout: ${problem.severity}: ${problem.rule}: ${problem.message}`);

@@ -2,6 +2,7 @@
 import { LineCounter, parseDocument, isMap, isScalar, isSeq, type Node as YamlNode, type Pair } from 'yaml';
 import type { VFile } from 'vfile';
 import { blameYamlError } from './yaml-blame.ts';
+import type { LanguageGuess } from './language.ts';
 
 export interface FrontMatter {
   readonly headline: string;
@@ -27,7 +28,7 @@ export interface FrontMatterSource {
 type Place = { line: number; column: number };
 
 /** Parses and validates YAML front matter; problems become fatal messages on `file`. */
-export function readFrontMatter(source: FrontMatterSource | undefined, file: VFile): FrontMatter | undefined {
+export function readFrontMatter(source: FrontMatterSource | undefined, file: VFile, options: { guessLang?: () => LanguageGuess } = {}): FrontMatter | undefined {
   if (!source) {
     fail(file, 'the article has no front matter; start `article.md` with `---`, a line `headline: …`, and `---`', { line: 1, column: 1 }, 'missing');
     return undefined;
@@ -85,9 +86,10 @@ export function readFrontMatter(source: FrontMatterSource | undefined, file: VFi
   const section = text('section');
   const byline = readByline(fields.get('byline'), file, placeOf);
   const date = readDate(fields.get('date'), file, placeOf);
-  const lang = readLang(fields.get('lang'), file, placeOf);
+  const given = readLang(fields.get('lang'), file, placeOf);
+  const lang = given === undefined ? guessed(options.guessLang, file, { line: Math.max(1, source.firstLine - 1), column: 1 }) : given;
 
-  if (headline === undefined || byline === undefined || lang === undefined) return undefined;
+  if (headline === undefined || byline === undefined || lang === null) return undefined;
   return {
     headline,
     byline,
@@ -135,9 +137,20 @@ function readDate(pair: Pair<unknown, unknown> | undefined, file: VFile, placeOf
   return undefined;
 }
 
-function readLang(pair: Pair<unknown, unknown> | undefined, file: VFile, placeOf: (offset?: number) => Place): string | undefined {
+/** No `lang` in the front matter: the language the text is in, and a warning that says so. */
+function guessed(guess: (() => LanguageGuess) | undefined, file: VFile, place: Place): string {
+  const { lang, name } = guess?.() ?? { lang: 'zh-CN', name: 'Chinese' };
+  file.message(`front matter has no \`lang\`: the text reads as ${name}, so it is set as \`${lang}\`; add \`lang: ${lang}\` (or the article's language) to say so`, {
+    place,
+    source: 'front-matter',
+    ruleId: 'lang-guessed',
+  });
+  return lang;
+}
+
+function readLang(pair: Pair<unknown, unknown> | undefined, file: VFile, placeOf: (offset?: number) => Place): string | undefined | null {
   const node = nodeOf(pair?.value);
-  if (!node || (isScalar(node) && node.value === null)) return 'zh-CN';
+  if (!node || (isScalar(node) && node.value === null)) return undefined;
   if (isScalar(node) && typeof node.value === 'string') {
     try {
       const [canonical] = Intl.getCanonicalLocales(node.value.trim());
@@ -147,7 +160,7 @@ function readLang(pair: Pair<unknown, unknown> | undefined, file: VFile, placeOf
     }
   }
   fail(file, `front matter field \`lang\` must be a BCP 47 language tag such as zh-CN or en-GB, not \`${String(isScalar(node) ? node.value : describe(node))}\``, placeOf(node.range?.[0]), 'lang-invalid');
-  return undefined;
+  return null;
 }
 
 function nodeOf(value: unknown): YamlNode | undefined {

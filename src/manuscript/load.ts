@@ -8,6 +8,7 @@ import { parseArticle } from '../markdown/parse.ts';
 import { isPrintableLink } from '../markdown/links.ts';
 import { visit } from 'unist-util-visit';
 import { readFrontMatter } from './front-matter.ts';
+import { guessLanguage } from './language.ts';
 import { checkSourceLimits, limits } from './guards.ts';
 import { collectPhotos } from './photos.ts';
 import { formatMessages, toDiagnostics } from './diagnostics.ts';
@@ -56,7 +57,8 @@ export async function loadManuscript(options: { dir: string; signal?: AbortSigna
   const yaml = tree.children.find((node): node is Yaml => node.type === 'yaml');
   const toml = tree.children.some((node) => String(node.type) === 'toml');
   if (toml && !foreignMatter) fatal('front matter must be YAML, between two `---` lines; `+++` (TOML) front matter is not accepted', 1, 'front-matter-language');
-  const frontMatter = readFrontMatter(yaml ? { value: yaml.value, firstLine: (yaml.position?.start.line ?? 1) + 1 } : undefined, file);
+  const body = yaml?.position?.end.offset !== undefined ? source.slice(yaml.position.end.offset) : source;
+  const frontMatter = readFrontMatter(yaml ? { value: yaml.value, firstLine: (yaml.position?.start.line ?? 1) + 1 } : undefined, file, { guessLang: () => guessLanguage(body) });
 
   visit(tree, ['link', 'definition'], (node) => {
     if ((node.type === 'link' || node.type === 'definition') && !isPrintableLink(node.url)) {

@@ -7,6 +7,7 @@ import remarkFigures from './plugins/figures.ts';
 import rehypeSafeLinks from './plugins/safe-links.ts';
 import rehypePhotoSources from './plugins/photo-sources.ts';
 import rehypeHyphenate from './plugins/hyphenate.ts';
+import rehypeSmartQuotes from './plugins/smart-quotes.ts';
 import rehypeSourceLines from './plugins/source-lines.ts';
 import { hyphenatorFor } from './hyphenation.ts';
 import type { Manuscript } from '../manuscript/types.ts';
@@ -22,6 +23,7 @@ export async function toStory(options: { manuscript: Manuscript; signal?: AbortS
     .use(remarkRehype, { footnoteLabel: manuscript.frontMatter.lang.startsWith('zh') ? '注释' : 'Notes' })
     .use(rehypeSafeLinks)
     .use(rehypeSourceLines)
+    .use(rehypeSmartQuotes, { lang: manuscript.frontMatter.lang })
     .use(rehypePhotoSources, { photos: manuscript.photos, base: options.photoBase ?? manuscriptBase })
     .use(rehypeHyphenate, { hyphenator: hyphenatorFor(manuscript.frontMatter.lang) });
   const tree: MdastRoot = structuredClone(manuscript.tree);

@@ -5,7 +5,11 @@ import type { StoryPlan } from '../plan/types.ts';
 
 export function planForPolicy(options: Omit<PlanOptions, 'continues'> & { readonly continues: boolean }): StoryPlan {
   const all = options.figures ?? options.story.figures.map((_, index) => index);
-  if (!options.continues) return planStory({ ...options, figures: all, continues: false });
+  if (!options.continues) {
+    const plan = planStory({ ...options, figures: all, continues: false });
+    const shown = new Set(plan.figures.map((figure) => figure.figure));
+    return { ...plan, deferred: all.filter((index) => !shown.has(index)) };
+  }
   let placed = [...all];
   let plan = planStory({ ...options, figures: placed, continues: true });
   for (let round = 0; round < 4 && plan.overset; round++) {
@@ -25,5 +29,6 @@ export function planForPolicy(options: Omit<PlanOptions, 'continues'> & { readon
     }
     plan = planStory({ ...options, figures: placed, continues: false });
   }
-  return { ...plan, deferred: all.filter((index) => !placed.includes(index)) };
+  const shown = new Set(plan.figures.map((figure) => figure.figure));
+  return { ...plan, deferred: all.filter((index) => !shown.has(index)) };
 }

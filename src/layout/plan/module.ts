@@ -3,10 +3,10 @@
 // legs that end at the foot, the text's entry point under the headline, photos near their text).
 import { flowBlocks, linesFrom, type FlowResult } from './flow.ts';
 import { area, legsOf, overlaps } from './legs.ts';
-import { photoSizes, roleOf } from './photos.ts';
+import { photoSizes, roleOf, type PhotoSize } from './photos.ts';
 import { scorePlan, type Scored } from './score.ts';
 import { unitColumns, unitLines, unitRects, type Unit } from './units.ts';
-import type { BreakPoint, FigurePlacement, GridMetrics, GridRect, LegPlan, Space, StoryMeasure, StoryPlan } from './types.ts';
+import type { BreakPoint, CaptionPlace, FigurePlacement, GridMetrics, GridRect, LegPlan, Space, StoryMeasure, StoryPlan } from './types.ts';
 
 export interface PlanOptions {
   readonly story: StoryMeasure;
@@ -60,7 +60,10 @@ export function planStory(options: PlanOptions): StoryPlan {
   }
   if (!best) return emptyPlan(options, start, candidates);
   best = refine(options, best, start, () => candidates++);
-  return { ...best.plan, score: best.score, scoreParts: best.parts, candidates };
+  // A photo no arrangement found room for is never dropped: it is handed back, to follow its text or be reported.
+  const placed = new Set(best.plan.figures.map((figure) => figure.figure));
+  const unplaced = figures.filter((figure) => !placed.has(figure));
+  return { ...best.plan, deferred: unplaced, score: best.score, scoreParts: best.parts, candidates };
 }
 
 /** The shallowest depth at which the text fits (or the full depth when it never does), then its neighbours. */
@@ -110,7 +113,7 @@ function shallowestFit(evaluate: (depth: number) => Scored | null, low: number, 
 
 function minimumDepth(units: readonly Unit[], columns: number, textLines: number): number {
   const photoArea = units.reduce((sum, unit) => sum + (unitColumns(unit) * (unitLines(unit) + 1)), 0);
-  const tallest = units.reduce((most, unit) => Math.max(most, unitLines(unit) + 3), 0);
+  const tallest = units.reduce((most, unit) => Math.max(most, unitLines(unit)), 0);
   return Math.max(tallest, Math.ceil((textLines + photoArea) / columns));
 }
 
@@ -128,14 +131,14 @@ function arrangements(options: PlanOptions, figures: readonly number[], columns:
     const next: State[] = [];
     for (const state of beam) {
       for (const size of sizes) {
-        for (const captionSide of captionSides(size, columns)) {
+        for (const captionSide of captionSides(size, columns, figure.desk.caption)) {
           const width = size.span + (captionSide === 'below' ? 0 : 1);
           if (width > columns) continue;
           const slots: Unit['slot'][] = role === 'lead' && !figure.desk.place ? ['top'] : figure.desk.place ? [figure.desk.place] : ['top', 'bottom'];
           for (const slot of slots) {
             for (let column = 0; column + width <= columns; column++) {
               if (captionSide === 'left' && column + width !== columns) continue;
-              if (captionSide === 'right' && column + width === columns && column > 0 && size.captionPlace === 'beside' && !figure.desk.caption) continue;
+              if (captionSide === 'right' && column + width === columns && column > 0 && !figure.desk.caption) continue;
               const unit: Unit = { figure: figureIndex, role, size, column, slot, captionSide };
               if (!fitsBeside(unit, state.units, bodyMax)) continue;
               next.push({ units: [...state.units, unit], cost: state.cost + size.cost + placeCost(unit, role, columns, linesBefore.get(figure.anchor) ?? 0) });
@@ -150,9 +153,12 @@ function arrangements(options: PlanOptions, figures: readonly number[], columns:
   return beam.map((state) => state.units);
 }
 
-function captionSides(size: { captionPlace: string; span: number }, columns: number): Unit['captionSide'][] {
-  if (size.captionPlace === 'below' || size.span + 1 > columns) return ['below'];
-  return ['right', 'left', 'below'];
+/** Where the caption may go: below always; beside when a column is free next to the photo and the caption fits its height. */
+function captionSides(size: PhotoSize, columns: number, desk: CaptionPlace | undefined): Unit['captionSide'][] {
+  const beside = size.span + 1 <= columns && size.captionBeside <= size.lines - 1;
+  if (desk === 'below' || !beside) return ['below'];
+  if (desk === 'beside') return ['right', 'left'];
+  return size.captionPlace === 'beside' ? ['right', 'left', 'below'] : ['below', 'right', 'left'];
 }
 
 /** Share of the text that comes before each block ends, to guess where a photo's paragraph will fall. */

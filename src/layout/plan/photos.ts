@@ -11,8 +11,11 @@ export const photoFootGap = 0.3;
 export interface PhotoSize {
   readonly span: number;
   readonly lines: number;
+  /** Where the caption goes unless the layout finds better: beside for wide photos, below for narrow ones. */
   readonly captionPlace: CaptionPlace;
-  readonly captionLines: number;
+  /** Body lines of the caption set below the photo, and in the column beside it. */
+  readonly captionBelow: number;
+  readonly captionBeside: number;
   readonly ppi: number;
   readonly crop: { readonly x: number; readonly y: number };
   /** How far this size is from the role's natural size: 0 is the size a desk would pick first. */
@@ -56,11 +59,11 @@ const boxHeight = (metrics: GridMetrics, lines: number): number => (lines - phot
  * Every size the photo may take in a module `columns` wide whose body is `depth` lines: spans within the role's
  * limits (or the desk's span), heights whose crop stays within the limit, at 200 ppi or better where the pixels allow.
  */
-export function photoSizes(figure: FigureMeasure, role: PhotoRole, metrics: GridMetrics, columns: number, depth: number): PhotoSize[] {
+export function photoSizes(figure: FigureMeasure, role: PhotoRole, metrics: GridMetrics, columns: number, depth: number, relaxed = false): PhotoSize[] {
   const aspect = figure.desk.crop ?? figure.pixelWidth / Math.max(1, figure.pixelHeight);
   const limits = roleLimits(role, metrics, aspect < 1);
   const desk = figure.desk.span;
-  const spans = desk ? [Math.min(desk, columns)] : range(Math.min(limits.minSpan, columns), Math.min(limits.maxSpan, columns));
+  const spans = desk ? [Math.min(desk, columns)] : relaxed ? range(1, Math.min(limits.maxSpan, columns)) : range(Math.min(limits.minSpan, columns), Math.min(limits.maxSpan, columns));
   const sizes: PhotoSize[] = [];
   const inches = (mm: number) => mm / 25.4;
   for (const span of spans) {
@@ -70,7 +73,7 @@ export function photoSizes(figure: FigureMeasure, role: PhotoRole, metrics: Grid
     const tolerance = figure.desk.crop ? 0.02 : maximumCrop;
     const low = Math.max(3, Math.ceil(natural * (1 - tolerance) / metrics.leading + photoFootGap));
     const high = Math.floor(natural / (1 - tolerance) / metrics.leading + photoFootGap);
-    const deepest = Math.max(3, Math.floor(depth * (desk ? 0.7 : limits.maxDepth)));
+    const deepest = relaxed ? depth - 6 : Math.max(3, Math.floor(depth * (desk ? 0.7 : limits.maxDepth)));
     for (let lines = low; lines <= Math.min(high, deepest); lines++) {
       const height = boxHeight(metrics, lines);
       const scale = Math.max(width / figure.pixelWidth, height / figure.pixelHeight);
@@ -79,28 +82,32 @@ export function photoSizes(figure: FigureMeasure, role: PhotoRole, metrics: Grid
       if (ppi < minimumPpi && !desk && span > limits.minSpan) continue;
       const crop = { x: round(1 - width / (figure.pixelWidth * scale)), y: round(1 - height / (figure.pixelHeight * scale)) };
       const captionPlace = figure.desk.caption ?? (span >= 3 && span < columns ? 'beside' : 'below');
-      const captionLines = captionPlace === 'beside' ? figure.captionBesideLines : (figure.captionLines[span - 1] ?? 0);
-      const place = captionPlace === 'beside' && captionLines > lines - 2 ? 'below' : captionPlace;
-      const cost = Math.abs(span - (desk ?? limits.idealSpan)) * 12 + (Math.abs(lines - natural / metrics.leading) / Math.max(1, natural / metrics.leading)) * 40;
-      sizes.push({ span, lines, captionPlace: place, captionLines: place === captionPlace ? captionLines : (figure.captionLines[span - 1] ?? 0), ppi, crop, cost });
+      const captionBelow = figure.captionLines[span - 1] ?? 0;
+      const captionBeside = figure.captionBesideLines;
+      const place = captionPlace === 'beside' && captionBeside > lines - 2 && !figure.desk.caption ? 'below' : captionPlace;
+      const cost = (relaxed ? 150 : 0) + Math.abs(span - (desk ?? limits.idealSpan)) * 12 + (Math.abs(lines - natural / metrics.leading) / Math.max(1, natural / metrics.leading)) * 40;
+      sizes.push({ span, lines, captionPlace: place, captionBelow, captionBeside, ppi, crop, cost });
     }
   }
+  if (sizes.length === 0 && !relaxed) {
+    // Nothing meets the role's limits (a shallow space, a narrow block): any span that keeps the crop and leaves text room.
+    return photoSizes(figure, role, metrics, columns, depth, true);
+  }
   if (sizes.length === 0) {
-    // Nothing meets every limit (a tiny photo, a shallow space): the smallest honest size, reported by its ppi.
-    const span = Math.min(columns, desk ?? limits.minSpan);
+    const span = Math.min(columns, desk ?? 1);
     const width = spanWidth(metrics, span);
-    const lines = Math.max(3, Math.min(Math.max(3, depth - 2), Math.round(width / aspect / metrics.leading + photoFootGap)));
+    const lines = Math.max(3, Math.min(Math.max(3, depth - 4), Math.round(width / aspect / metrics.leading + photoFootGap)));
     const height = boxHeight(metrics, lines);
     const scale = Math.max(width / figure.pixelWidth, height / figure.pixelHeight);
-    const captionLines = figure.captionLines[span - 1] ?? 0;
     sizes.push({
       span,
       lines,
       captionPlace: 'below',
-      captionLines,
+      captionBelow: figure.captionLines[span - 1] ?? 0,
+      captionBeside: figure.captionBesideLines,
       ppi: Math.round(1 / inches(scale)),
       crop: { x: round(1 - width / (figure.pixelWidth * scale)), y: round(1 - height / (figure.pixelHeight * scale)) },
-      cost: 200,
+      cost: 400,
     });
   }
   return sizes.sort((a, b) => a.cost - b.cost);

@@ -4,7 +4,7 @@ import { linesFrom, type FlowResult } from './flow.ts';
 import { area } from './legs.ts';
 import type { PlanOptions } from './module.ts';
 import { minimumPpi } from './photos.ts';
-import type { Unit } from './units.ts';
+import { unitColumns, unitLines, type Unit } from './units.ts';
 import type { GridRect, StoryPlan } from './types.ts';
 
 export interface Scored {
@@ -84,7 +84,7 @@ export function scorePlan(input: {
   for (const unit of units) {
     add('photo-size', unit.size.cost);
     if (unit.size.ppi < minimumPpi) add('resolution', 300);
-    const unitArea = (unit.size.span + (unit.captionSide === 'below' ? 0 : 1)) * (unit.size.lines + (unit.captionSide === 'below' ? unit.size.captionLines : 0));
+    const unitArea = unitColumns(unit) * unitLines(unit);
     if (totalText <= briefLines && unitArea > moduleArea / 3) add('brief-photo', 300 + (unitArea - moduleArea / 3) * 5);
     const figure = options.story.figures[unit.figure];
     const end = figure ? flow.ends.get(figure.anchor) : undefined;

@@ -24,7 +24,7 @@ export interface UnitRects {
 }
 
 export const unitColumns = (unit: Pick<Unit, 'size' | 'captionSide'>): number => unit.size.span + (unit.captionSide === 'below' ? 0 : 1);
-export const unitLines = (unit: Pick<Unit, 'size' | 'captionSide'>): number => unit.size.lines + (unit.captionSide === 'below' ? unit.size.captionLines : 0);
+export const unitLines = (unit: Pick<Unit, 'size' | 'captionSide'>): number => unit.size.lines + (unit.captionSide === 'below' ? unit.size.captionBelow : 0);
 
 /**
  * The unit's rectangles in a body that starts at (column `left`, line `top`) and is `depth` lines deep; `offset` moves
@@ -35,9 +35,9 @@ export function unitRects(unit: Unit, left: number, top: number, depth: number, 
   const y = unit.slot === 'top' ? top + offset : top + depth - lines - offset;
   const photoColumn = left + unit.column + (unit.captionSide === 'left' ? 1 : 0);
   const photo: GridRect = { column: photoColumn, columns: unit.size.span, line: y, lines: unit.size.lines };
-  const captionLines = Math.min(unit.size.captionLines, unit.size.lines);
+  const captionLines = Math.min(unit.size.captionBeside, unit.size.lines);
   let caption: GridRect;
-  if (unit.captionSide === 'below') caption = { column: photoColumn, columns: unit.size.span, line: y + unit.size.lines, lines: unit.size.captionLines };
+  if (unit.captionSide === 'below') caption = { column: photoColumn, columns: unit.size.span, line: y + unit.size.lines, lines: unit.size.captionBelow };
   else caption = { column: unit.captionSide === 'left' ? left + unit.column : photoColumn + unit.size.span, columns: 1, line: y + unit.size.lines - captionLines, lines: captionLines };
   const outline: GridRect = { column: left + unit.column, columns: unitColumns(unit), line: y, lines };
   const bodyEnd = top + depth;
@@ -49,7 +49,7 @@ export function unitRects(unit: Unit, left: number, top: number, depth: number, 
   const towardText = { up: unit.slot === 'bottom', down: unit.slot === 'top' };
   const keepOut =
     unit.captionSide === 'below'
-      ? [grow({ ...photo, lines: unit.size.lines + unit.size.captionLines }, towardText.up, towardText.down)]
+      ? [grow({ ...photo, lines: unit.size.lines + unit.size.captionBelow }, towardText.up, towardText.down)]
       : [grow(photo, towardText.up, towardText.down), grow(caption, true, true)];
   return { photo, caption, keepOut, outline };
 }
