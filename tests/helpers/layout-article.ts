@@ -90,7 +90,8 @@ function plainText(node: Nodes): string {
 
 /** How a reader compares text: no spacing, no soft hyphens; Latin text also without hyphens (a line may break at one). */
 export function comparable(text: string, latin: boolean): string {
-  const bare = text.replace(/[\s\u00ad]+/gu, '');
+  // Typewriter quotes in the manuscript print as the language's quotes: compare them as one.
+  const bare = text.replace(/[\s\u00ad]+/gu, '').replace(/[“”„«»]/gu, '"').replace(/[‘’‚‹›]/gu, "'");
   return latin ? bare.replace(/[-\u2010]/g, '') : bare;
 }
 

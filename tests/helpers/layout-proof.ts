@@ -15,6 +15,8 @@ export interface ProofFrame {
   readonly firstClasses: readonly string[];
   readonly lastTag: string;
   readonly lastText: string;
+  /** The frame ends in a paragraph or list item that goes on in the next frame. */
+  readonly endsInSplit: boolean;
 }
 
 /** A block the layout split between frames (class `continues` before the split, `continued` after it). */
@@ -74,6 +76,7 @@ export async function readProof(press: PressBrowser, proofPath: string): Promise
           firstClasses: Array.from(frame.firstElementChild?.classList ?? []),
           lastTag: frame.lastElementChild?.tagName.toLowerCase() ?? '',
           lastText: (frame.lastElementChild?.textContent ?? '').slice(-40),
+          endsInSplit: Boolean(frame.lastElementChild?.matches('.continues, ul:has(> li.continues:last-child), ol:has(> li.continues:last-child)')),
         };
       });
       const splits = Array.from(document.querySelectorAll<HTMLElement>('.frame .continues, .frame .continued'), (block): ProofSplit => {

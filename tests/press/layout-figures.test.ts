@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FigureReport } from '../../src/layout/report.ts';
 import { launchBrowser, type PressBrowser } from '../../src/render/browser.ts';
 import { layoutFixtures, manuscriptFrom, readJson, samplePhotos, scratchFolder, type Scratch } from '../helpers/layout-files.ts';
-import { bottomMarginY, spanWidth } from '../helpers/layout-grid.ts';
+import { spanWidth } from '../helpers/layout-grid.ts';
 import { drawnImages, ptRect } from '../helpers/layout-pdf.ts';
 import { captionOverlaps, captionPlacementProblems, wholeColumnProblems } from '../helpers/layout-rules.ts';
 import { layOut, type LaidOut } from '../helpers/layout-sample.ts';
@@ -115,18 +115,21 @@ describe.each(cases)('figure settings: $name', (fixture) => {
       }
     });
 
-    if (want.place === 'top') it('stands at the top of the article’s body area, level with the highest frame or photo', () => {
+    if (want.place === 'top') it('stands at the head of its columns, right under the headline module', () => {
       const figure = figureFor(want.src);
       const [page] = run.report.pages;
       const top = Math.min(...(page?.frames ?? []).map((frame) => frame.box.y), ...(page?.figures ?? []).map((other) => other.photo.y));
       expect(Math.abs(figure.photo.y - top)).toBeLessThanOrEqual(0.2);
     });
 
-    if (want.place === 'bottom') it('stands at the foot of the page, within a line of the bottom margin', () => {
+    if (want.place === 'bottom') it('stands at the foot of its story’s module, within a line', () => {
       const figure = figureFor(want.src);
+      const module = run.report.stories[0]?.modules[0]?.box;
+      expect(module).toBeDefined();
       const foot = Math.max(figure.photo.y + figure.photo.height, figure.captionBox ? figure.captionBox.y + figure.captionBox.height : 0);
-      expect(bottomMarginY(run.grid) - foot).toBeGreaterThanOrEqual(0);
-      expect(bottomMarginY(run.grid) - foot).toBeLessThanOrEqual(1.3 * run.report.baseline.pitch + 0.2);
+      const moduleFoot = (module?.y ?? 0) + (module?.height ?? 0);
+      expect(moduleFoot - foot).toBeGreaterThanOrEqual(-0.2);
+      expect(moduleFoot - foot).toBeLessThanOrEqual(1.3 * run.report.baseline.pitch + 0.2);
     });
 
     if (want.focus !== undefined) it('crops around the focal point: object-position in the proof, the photo’s offset in the PDF', () => {

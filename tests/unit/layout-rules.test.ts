@@ -30,11 +30,16 @@ const figure = (overrides: Partial<FigureReport>): FigureReport => ({
   photo: { x: 17, y: 100, width: 131, height: 80 },
   captionBox: { x: 152, y: 170, width: 41, height: 10 },
   effectivePpi: 300,
+  role: 'lead',
+  story: 0,
+  crop: { x: 0, y: 0 },
   ...overrides,
 });
 
 const frame = (column: number, lines: Array<[string, number]>, box = { x: 17 + column * 45, y: 100, width: 41, height: 100 }): FrameReport => ({
   column,
+  leg: column + 1,
+  story: 0,
   box,
   capacity: 20,
   lines: lines.length,

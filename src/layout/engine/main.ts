@@ -58,8 +58,10 @@ async function layOut(request: LayoutRequest): Promise<LayoutReport> {
     const spec: StoryRequest = request.stories[index] ?? { overset: { kind: 'error' } };
     const space = spaceOf(spec, first.area, page, nextFreeLine);
     const explicit = spec.block !== undefined;
-    const continues = spec.overset.kind !== 'error';
-    const plan = planForPolicy({ story: story.measure, space, metrics, holeWeight: explicit || measured.length > 1 ? 1.5 : 0.2, continues, narrower: !explicit && measured.length === 1 });
+    // Overset that is an error is found the way a jump would find it: photos whose text does not fit go with that
+    // text, so the error names all that is left over.
+    const jumps = spec.overset.kind !== 'error';
+    const plan = planForPolicy({ story: story.measure, space, metrics, holeWeight: explicit || measured.length > 1 ? 1.5 : 0.2, continues: true, jumpLine: jumps, narrower: !explicit && measured.length === 1 });
     attempts += plan.candidates;
     if (!explicit) nextFreeLine = plan.module.line + plan.module.lines + 1;
     const blocks = new Map(story.body.blocks.map((block) => [block.flow.id, block]));
@@ -110,7 +112,7 @@ async function layOut(request: LayoutRequest): Promise<LayoutReport> {
         rule: 'overset',
         severity: 'error',
         ...(lastFrame ? { page: lastFrame.page, column: lastFrame.plan.column + 1 } : {}),
-        message: `${overset.lines} lines (${overset.characters} characters) of “${headlineText(story).slice(0, 30)}” do not fit, from the text starting “${overset.from}”; cut the text, or allow a jump to a continuation page`,
+        message: `${overset.lines} lines (${overset.characters} characters)${photosLeft(last.deferred.length)} of “${headlineText(story).slice(0, 30)}” do not fit, from the text starting “${overset.from}”; cut the text, or allow a jump to a continuation page`,
       });
     } else if (last.deferred.length > 0) {
       for (const figure of last.deferred) {
@@ -165,8 +167,15 @@ function continueOn(sheet: Sheet, story: MeasuredStory, before: StoryPlan, block
   part.className = 'story continuation';
   part.lang = story.lang;
   sheet.element.append(part);
-  const head = jumpHead(headlineText(story), jumpText('in', sheet.number - 1, story.lang));
+  const head = jumpHead(headlineText(story));
   const measure: StoryMeasure = { ...story.measure, headlineLines: headlineLinesOf(head, page, page.columns, part) };
+  // The text taken up here opens with its jump line ("Continued from page 1").
+  const jumpIn = document.createElement('p');
+  jumpIn.className = 'jump-line jump-in';
+  jumpIn.textContent = jumpText('in', sheet.number - 1, story.lang);
+  const leadIn: StoryBlock = { flow: { kind: 'solid', id: -2, lines: 1, keepWithNext: true, what: 'other' }, element: jumpIn, lines: [] };
+  const withLeadIn = new Map(blocks);
+  withLeadIn.set(leadIn.flow.id, leadIn);
   const space: Space = { column: 0, columns: page.columns, line: 0, lines: sheet.area.lines };
   const plan = planForPolicy({
     story: measure,
@@ -177,13 +186,14 @@ function continueOn(sheet: Sheet, story: MeasuredStory, before: StoryPlan, block
     holeWeight: 0.2,
     continues: true,
     narrower: false,
+    leadIn: leadIn.flow,
   });
   const set = setStory({
     story,
     plan,
     parent: part,
     headline: head,
-    blocks,
+    blocks: withLeadIn,
     geometry: page,
     area: sheet.area,
     page: sheet.number,
@@ -193,28 +203,25 @@ function continueOn(sheet: Sheet, story: MeasuredStory, before: StoryPlan, block
   return { plan, frames: set.frames, figures: set.figures };
 }
 
-function jumpHead(title: string, jumpIn: string): HTMLElement {
+function jumpHead(title: string): HTMLElement {
   const head = document.createElement('header');
   head.className = 'jump-head';
   const line = document.createElement('p');
   line.className = 'jump-head-title';
   line.textContent = title;
-  const from = document.createElement('p');
-  from.className = 'jump-line jump-in';
-  from.textContent = jumpIn;
-  head.append(line, from);
+  head.append(line);
   return head;
 }
 
-/** Text taken up from another page of the edition starts with its jump line, under the jump head. */
+/** Text taken up from another page of the edition starts with its jump line, at the head of its first leg. */
 function addJumpIn(article: HTMLElement): void {
   const from = article.dataset['continuedFrom'];
-  const head = article.querySelector(':scope > .jump-head');
-  if (!from || !head || head.querySelector('.jump-in')) return;
+  const body = article.querySelector(':scope > .story-body');
+  if (!from || !body || body.querySelector(':scope > .jump-in')) return;
   const line = document.createElement('p');
   line.className = 'jump-line jump-in';
   line.textContent = jumpText('in', Number(from), article.lang || document.documentElement.lang);
-  head.append(line);
+  body.prepend(line);
 }
 
 function moduleOf(plan: StoryPlan, sheet: Sheet, page: Geometry) {
@@ -252,6 +259,8 @@ function measureLeftover(story: MeasuredStory, plan: StoryPlan): Overset {
   const clean = text.replace(/\u00ad/g, '');
   return { lines, characters: Array.from(clean.replace(/\s+/g, '')).length, from: clean.replace(/\s+/g, ' ').trim().slice(0, 30).trim() };
 }
+
+const photosLeft = (count: number): string => (count === 0 ? '' : count === 1 ? ' and 1 photo' : ` and ${count} photos`);
 
 function headlineText(story: MeasuredStory): string {
   return story.headline?.querySelector('.headline, .jump-head-title')?.textContent ?? '';

@@ -39,11 +39,23 @@ function style(line: SetLine, indent: number): void {
   if (Math.abs(composed.wordSpacing) > 0.005) element.style.wordSpacing = `${px(composed.wordSpacing)}px`;
   if (Math.abs(composed.letterSpacing) > 0.005) element.style.letterSpacing = `${px(composed.letterSpacing)}px`;
   if (composed.hyphen) printHyphen(element);
+  dropSoftHyphens(element);
   for (const edge of composed.edges) {
     const target = element.querySelector<HTMLElement>(edge.edge === 'start' ? `[data-from="${edge.at}"]` : `[data-to="${edge.at}"]`);
     if (!target) continue;
     if (edge.edge === 'start') target.style.marginInlineStart = `${px(edge.margin)}px`;
     else target.style.marginInlineEnd = `${px(edge.margin)}px`;
+  }
+}
+
+/**
+ * The breaks are made: soft hyphens left inside a line would only take letter spacing of their own and print as
+ * gaps in the word (pdftotext reads them as spaces), so they go.
+ */
+function dropSoftHyphens(element: HTMLElement): void {
+  const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    if (node instanceof Text && node.data.includes('\u00ad')) node.data = node.data.replaceAll('\u00ad', '');
   }
 }
 

@@ -145,6 +145,8 @@ function shallow(element: HTMLElement): HTMLElement {
 }
 
 function addJumpLine(frame: HTMLElement, text: string, line: number, geometry: Geometry): void {
+  // The leg kept its last line for the jump line: the frame takes it back.
+  frame.style.height = `${(line + 1) * geometry.leading}px`;
   const jump = document.createElement('p');
   jump.className = 'jump-line jump-out';
   jump.textContent = text;

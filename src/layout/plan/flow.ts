@@ -17,18 +17,24 @@ export interface FlowResult {
 /** Fewest lines of a paragraph left at a leg's foot or carried to the next leg's head. */
 const minimumPart = 2;
 
-export function flowBlocks(blocks: readonly FlowBlock[], legs: readonly Pick<GridRect, 'lines'>[], start: BreakPoint = { block: 0, line: 0 }): FlowResult {
+/**
+ * Flows `blocks` from `start` into `legs`. `leadIn` (a jump line "Continued from page 1") goes first, ahead of the text
+ * it introduces.
+ */
+export function flowBlocks(blocks: readonly FlowBlock[], legs: readonly Pick<GridRect, 'lines'>[], start: BreakPoint = { block: 0, line: 0 }, leadIn?: FlowBlock): FlowResult {
   const placed = legs.map(() => ({ pieces: [] as FlowPiece[], used: 0 }));
   const ends = new Map<number, { leg: number; line: number }>();
   const tooTall: number[] = [];
-  let blockIndex = blocks.findIndex((block) => block.id === start.block);
-  if (blockIndex < 0) blockIndex = blocks.length;
-  let line = start.line;
+  let first = blocks.findIndex((block) => block.id === start.block);
+  if (first < 0) first = blocks.length;
+  const sequence = [...(leadIn ? [leadIn] : []), ...blocks.slice(first)];
+  let blockIndex = 0;
+  let line = leadIn ? 0 : start.line;
   let leg = 0;
   let lastLeg = -1;
 
-  while (blockIndex < blocks.length && leg < legs.length) {
-    const block = blocks[blockIndex] as FlowBlock;
+  while (blockIndex < sequence.length && leg < legs.length) {
+    const block = sequence[blockIndex] as FlowBlock;
     const target = placed[leg] as { pieces: FlowPiece[]; used: number };
     const room = (legs[leg]?.lines ?? 0) - target.used;
     const remaining = block.lines - line;
@@ -40,7 +46,8 @@ export function flowBlocks(blocks: readonly FlowBlock[], legs: readonly Pick<Gri
       if (line >= block.lines) {
         ends.set(block.id, { leg, line: target.used });
         blockIndex++;
-        line = 0;
+        // The lead-in is followed by the text where it stopped.
+        line = leadIn && block === leadIn ? start.line : 0;
       }
     };
     const nextLeg = () => {
@@ -48,7 +55,7 @@ export function flowBlocks(blocks: readonly FlowBlock[], legs: readonly Pick<Gri
     };
 
     if (block.kind === 'solid') {
-      const next = blocks[blockIndex + 1];
+      const next = sequence[blockIndex + 1];
       const withNext = block.keepWithNext && next ? block.lines + leadingLines(next) : block.lines;
       if (withNext <= room) {
         put(block.lines);
@@ -83,7 +90,8 @@ export function flowBlocks(blocks: readonly FlowBlock[], legs: readonly Pick<Gri
     if (keep >= least && remaining > minimumPart) put(keep);
     nextLeg();
   }
-  const overset = blockIndex < blocks.length ? { block: (blocks[blockIndex] as FlowBlock).id, line } : null;
+  const stopped = sequence[blockIndex];
+  const overset = stopped ? { block: stopped.id, line } : null;
   return { legs: placed, overset, ends, lastLeg, tooTall };
 }
 

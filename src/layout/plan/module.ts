@@ -6,7 +6,7 @@ import { area, legsOf, overlaps } from './legs.ts';
 import { photoSizes, roleOf, type PhotoSize } from './photos.ts';
 import { scorePlan, type Scored } from './score.ts';
 import { unitColumns, unitLines, unitRects, type Unit } from './units.ts';
-import type { BreakPoint, CaptionPlace, FigurePlacement, GridMetrics, GridRect, LegPlan, Space, StoryMeasure, StoryPlan } from './types.ts';
+import type { BreakPoint, CaptionPlace, FigurePlacement, FlowBlock, GridMetrics, GridRect, LegPlan, Space, StoryMeasure, StoryPlan } from './types.ts';
 
 export interface PlanOptions {
   readonly story: StoryMeasure;
@@ -24,6 +24,10 @@ export interface PlanOptions {
   readonly narrower: boolean;
   /** Module depth fixed to the whole space (a continuation sheet that must take all it can). */
   readonly fullDepth?: boolean;
+  /** A block set ahead of the text: the jump line of a continuation. */
+  readonly leadIn?: FlowBlock;
+  /** Keep the last leg's last line for a jump line (default: when the text continues). */
+  readonly jumpLine?: boolean;
 }
 
 const beamWidth = 6;
@@ -33,7 +37,7 @@ export function planStory(options: PlanOptions): StoryPlan {
   const { story, space } = options;
   const start = options.start ?? { block: story.blocks[0]?.id ?? 0, line: 0 };
   const figures = options.figures ?? story.figures.map((_, index) => index);
-  const textLines = linesFrom(story.blocks, start);
+  const textLines = linesFrom(story.blocks, start) + (options.leadIn?.lines ?? 0);
   let best: Scored | null = null;
   let candidates = 0;
   const widths = options.narrower ? descending(space.columns) : [space.columns];
@@ -141,7 +145,10 @@ function arrangements(options: PlanOptions, figures: readonly number[], columns:
               if (captionSide === 'right' && column + width === columns && column > 0 && !figure.desk.caption) continue;
               const unit: Unit = { figure: figureIndex, role, size, column, slot, captionSide };
               if (!fitsBeside(unit, state.units, bodyMax)) continue;
-              next.push({ units: [...state.units, unit], cost: state.cost + size.cost + placeCost(unit, role, columns, linesBefore.get(figure.anchor) ?? 0) });
+              // A photo stacked on another in the same slot is a last resort: the desk asked for the head or foot of its columns.
+              const refused = figure.desk.caption === 'beside' && captionSide === 'below' ? 60 : 0;
+              const stacked = state.units.some((other) => other.slot === slot && other.column < column + width && column < other.column + unitColumns(other)) ? 25 : 0;
+              next.push({ units: [...state.units, unit], cost: state.cost + size.cost + stacked + refused + placeCost(unit, role, columns, linesBefore.get(figure.anchor) ?? 0) });
             }
           }
         }
@@ -155,9 +162,12 @@ function arrangements(options: PlanOptions, figures: readonly number[], columns:
 
 /** Where the caption may go: below always; beside when a column is free next to the photo and the caption fits its height. */
 function captionSides(size: PhotoSize, columns: number, desk: CaptionPlace | undefined): Unit['captionSide'][] {
-  const beside = size.span + 1 <= columns && size.captionBeside <= size.lines - 1;
-  if (desk === 'below' || !beside) return ['below'];
-  if (desk === 'beside') return ['right', 'left'];
+  const room = size.span + 1 <= columns;
+  const beside = room && size.captionBeside <= size.lines - 1;
+  if (desk === 'below' || !room) return ['below'];
+  // The desk's caption beside is kept where the photo is tall enough for it; otherwise it goes below, never lost.
+  if (desk === 'beside') return beside ? ['right', 'left'] : ['below'];
+  if (!beside) return ['below'];
   return size.captionPlace === 'beside' ? ['right', 'left', 'below'] : ['below', 'right', 'left'];
 }
 
@@ -237,8 +247,8 @@ function layoutAt(options: PlanOptions, units: readonly Unit[], columns: number,
   const legs = legsOf(body, keepOut);
   // Text that goes on elsewhere ends with a jump line: the last leg keeps its last line for it.
   const last = legs.at(-1);
-  if (options.continues && last) legs[legs.length - 1] = { ...last, lines: last.lines - 1 };
-  const flow: FlowResult = flowBlocks(story.blocks, legs, start);
+  if ((options.jumpLine ?? options.continues) && last) legs[legs.length - 1] = { ...last, lines: last.lines - 1 };
+  const flow: FlowResult = flowBlocks(story.blocks, legs, start, options.leadIn);
   const legPlans: LegPlan[] = legs.map((leg, index) => ({ ...leg, pieces: flow.legs[index]?.pieces ?? [], used: flow.legs[index]?.used ?? 0 }));
   const module: GridRect = { column: left, columns, line: space.line, lines: headlineLines + depth };
   const headline = headlineLines > 0 ? { column: left, columns, line: space.line, lines: headlineLines } : null;

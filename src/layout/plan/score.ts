@@ -83,6 +83,9 @@ export function scorePlan(input: {
   const moduleArea = plan.module.columns * plan.module.lines;
   for (const unit of units) {
     add('photo-size', unit.size.cost);
+    // What the desk asked for a photo's caption is kept unless the space cannot hold it.
+    const figureAsked = options.story.figures[unit.figure]?.desk.caption;
+    if (figureAsked && (figureAsked === 'below') !== (unit.captionSide === 'below')) add('desk-caption', 200);
     if (unit.size.ppi < minimumPpi) add('resolution', 300);
     const unitArea = unitColumns(unit) * unitLines(unit);
     if (totalText <= briefLines && unitArea > moduleArea / 3) add('brief-photo', 300 + (unitArea - moduleArea / 3) * 5);

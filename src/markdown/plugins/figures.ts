@@ -1,5 +1,5 @@
 // A paragraph holding only an image becomes a figure: the alt text is its caption, the title its credit,
-// and an optional `{span=3 caption=below place=top focus=30%,40%}` after the image tells the layout what the desk wants.
+// and an optional `{span=3 caption=below place=top focus=30%,40% role=lead crop=4:3}` after the image tells the layout what the desk wants.
 import type { Image, Paragraph, PhrasingContent, Root } from 'mdast';
 import type { Position } from 'unist';
 import type { VFile } from 'vfile';
@@ -60,6 +60,8 @@ const accepted: Record<string, RegExp> = {
   caption: /^(?:beside|below)$/,
   place: /^(?:auto|top|bottom)$/,
   focus: /^\d{1,3}%?[, ]\d{1,3}%?$/,
+  role: /^(?:lead|secondary|small)$/,
+  crop: /^\d{1,2}(?:\.\d{1,2})?:\d{1,2}(?:\.\d{1,2})?$/,
 };
 
 function readAttributes(text: string, place: Position | undefined, problems: FigureProblem[]): Record<string, string> {
@@ -69,11 +71,11 @@ function readAttributes(text: string, place: Position | undefined, problems: Fig
     const value = raw.replace(/^"|"$/g, '');
     const rule = accepted[key];
     if (!rule) {
-      problems.push({ reason: `unknown photo setting \`${key}\`; use span, caption, place or focus`, place });
+      problems.push({ reason: `unknown photo setting \`${key}\`; use span, caption, place, focus, role or crop`, place });
       continue;
     }
     if (!rule.test(value)) {
-      problems.push({ reason: `photo setting \`${key}=${value}\` is not understood; e.g. span=3, caption=below, place=top, focus=30%,40%`, place });
+      problems.push({ reason: `photo setting \`${key}=${value}\` is not understood; e.g. span=3, caption=below, place=top, focus=30%,40%, role=secondary, crop=4:3`, place });
       continue;
     }
     properties[`data${key[0]?.toUpperCase()}${key.slice(1)}`] = key === 'focus' ? value.replace(/[, ]/, ' ').replace(/(\d+)(?!%)(\s|$)/g, '$1%$2') : value;
