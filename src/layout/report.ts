@@ -1,4 +1,5 @@
 // The layout engine's contract: what it is asked to do, and the report of what it placed where (millimetres, page-relative).
+import type { StoryMeasure } from './plan/types.ts';
 
 export interface Box {
   readonly x: number;
@@ -65,6 +66,8 @@ export interface GridBox {
 export interface NewsHole {
   readonly page: number;
   readonly rects: readonly GridBox[];
+  /** The same rectangles on the page, in millimetres. */
+  readonly boxes: readonly Box[];
   readonly columnLines: number;
   readonly squareMillimetres: number;
 }
@@ -83,6 +86,9 @@ export interface StoryReport {
   readonly scoreParts: Readonly<Record<string, number>>;
   readonly candidates: number;
   readonly composition: CompositionReport;
+  /** What the planner was given: the story measured (blocks in lines, photos, headline depths) and its space. */
+  readonly measure: StoryMeasure;
+  readonly space: GridBox;
 }
 
 /** How the body text was set: lines, and how wide its word spaces and CJK gaps had to open. */
@@ -153,6 +159,8 @@ export interface PageReport {
   readonly linesPerColumn: readonly number[];
   /** Empty body lines left at the end of the article's frames. */
   readonly underset: number;
+  /** The page's news hole: what its stories left empty. */
+  readonly newsHole?: { readonly columnLines: number; readonly squareMillimetres: number };
 }
 
 export interface Overset {

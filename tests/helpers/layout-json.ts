@@ -7,7 +7,7 @@ export interface ReadStory {
   readonly headline: string;
   readonly lang: string;
   readonly modules: readonly { readonly page: number; readonly box: Box; readonly grid: GridBox }[];
-  readonly holes: readonly { readonly page: number; readonly columnLines: number; readonly squareMillimetres: number; readonly rects: readonly GridBox[] }[];
+  readonly holes: readonly { readonly page: number; readonly columnLines: number; readonly squareMillimetres: number; readonly rects: readonly GridBox[]; readonly boxes: readonly Box[] }[];
   readonly composition: CompositionReport;
 }
 
@@ -47,6 +47,7 @@ function storyOf(value: unknown, where: string): ReadStory {
       columnLines: number(at(hole, 'columnLines', where), `${where}.holes[${index}].columnLines`),
       squareMillimetres: number(at(hole, 'squareMillimetres', where), `${where}.holes[${index}].squareMillimetres`),
       rects: list(at(hole, 'rects', where), `${where}.holes[${index}].rects`).map((rect) => gridBoxOf(rect, `${where}.holes[${index}].rects[]`)),
+      boxes: list(at(hole, 'boxes', where), `${where}.holes[${index}].boxes`).map((box) => boxOf(box, `${where}.holes[${index}].boxes[]`)),
     })),
     composition: {
       lines: count('lines'),

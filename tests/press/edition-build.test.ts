@@ -187,7 +187,13 @@ describe('the library story, jumping from page 2 to page 4', () => {
     const jump = layoutOf(2).stories[0]?.jump;
     expect(jump?.toPage).toBe(4);
     const onPage2 = hanOf(library().onPage2.flatMap((frame) => frame.text.map((line) => line.text)).join('').replace(jumpOut, ''));
-    const handedOn = hanOf((jump?.html ?? '').replace(/<[^>]*>/g, ''));
+    // Photos go with their text, captions and all: the body text is what lies outside them.
+    const handedOn = hanOf((jump?.html ?? '').replace(/<figure[\s\S]*?<\/figure>/g, '').replace(/<[^>]*>/g, ''));
     expect(firstDifference(bodyHan(article('library').body), onPage2 + handedOn)).toBeUndefined();
+  });
+
+  it('sends each photo with its text: every library photo is printed once, on page 2 or page 4', () => {
+    const photos = [2, 4].flatMap((page) => layoutOf(page).pages.flatMap((report) => report.figures)).filter((figure) => figure.src.includes('/library/'));
+    expect(photos.map((figure) => figure.src).sort()).toEqual(['manuscripts/library/images/book-van.jpg', 'manuscripts/library/images/reading-room.jpg']);
   });
 });

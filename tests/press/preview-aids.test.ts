@@ -103,11 +103,12 @@ describe('the overlays', () => {
     await setAid('aid-grid', false);
   });
 
-  it('outlines every frame of the report, labelled with its column and lines', async () => {
+  it('outlines every leg of the report, numbered in reading order and labelled with its column and lines', async () => {
     await setAid('aid-frames', true);
     const frames = report().pages.flatMap((sheet) => sheet.frames);
     const labels = await page.$$eval('.proof-frame', (elements) => elements.map((element) => element.getAttribute('data-label') ?? ''));
-    expect(labels).toEqual(frames.map((frame) => `col ${frame.column + 1} · ${frame.lines}/${frame.capacity} lines`));
+    expect(labels).toEqual(frames.map((frame) => `leg ${frame.leg} · col ${frame.column + 1} · ${frame.lines}/${frame.capacity} lines`));
+    expect(frames.map((frame) => frame.leg)).toEqual(frames.map((_, index) => index + 1));
     expect(new Set(await displayOf('.proof-frames'))).toEqual(new Set(['block']));
     await setAid('aid-frames', false);
   });
@@ -254,25 +255,24 @@ describe('underset, after a save that makes the article too short', () => {
     await saveArticle(`${frontMatter}\n近年来，枣庄市山亭区贯彻落实省委“九大改革攻坚行动”，走出了一条新时代高质量发展的山亭之路。\n`);
   });
 
-  it('warns of the empty columns and marks every frame left more than a line short', async () => {
-    expect(state.diagnostics.filter((diagnostic) => diagnostic.rule === 'layout:underset').length).toBeGreaterThan(0);
+  it('reports the news hole the short story leaves and marks it on the page (O)', async () => {
+    expect(state.diagnostics.filter((diagnostic) => diagnostic.rule === 'layout:news-hole').length).toBeGreaterThan(0);
     await setAid('aid-fit', true);
-    const short = report().pages.flatMap((sheet) => sheet.frames).filter((frame) => frame.capacity - frame.lines > 1);
-    const markers = await page.$$eval('.proof-underset-marker', (elements) => elements.map((element) => element.getAttribute('data-label') ?? ''));
-    expect(markers).toEqual(short.map((frame) => `${frame.capacity - frame.lines} empty lines`));
+    const holes = report().stories.flatMap((story) => story.holes.flatMap((hole) => hole.boxes.map(() => `news hole: ${hole.columnLines} column-lines, ${Math.round(hole.squareMillimetres / 100)} cm²`)));
+    expect(holes.length).toBeGreaterThan(0);
+    const markers = await page.$$eval('.proof-news-hole', (elements) => elements.map((element) => element.getAttribute('data-label') ?? ''));
+    expect(markers).toEqual(holes);
   });
 
-  it('scrolls an empty column into view and flashes its frame when its diagnostic is clicked', async () => {
+  it('scrolls the news hole into view and flashes it when its diagnostic is clicked', async () => {
     await setAid('aid-panel', true);
-    const diagnostic = state.diagnostics.find((candidate) => candidate.rule === 'layout:underset' && candidate.pageColumn !== undefined);
-    if (!diagnostic?.pageColumn) throw new Error('no underset column');
-    const frame = `.sheet[data-page="${diagnostic.page}"] .frame[data-column="${diagnostic.pageColumn - 1}"]`;
+    const diagnostic = state.diagnostics.find((candidate) => candidate.rule === 'layout:news-hole' && candidate.pageColumn !== undefined);
+    if (!diagnostic?.pageColumn) throw new Error('no news hole with a column');
+    const marker = `.sheet[data-page="${diagnostic.page}"] .proof-news-hole[data-column="${diagnostic.pageColumn - 1}"]`;
     await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
-    const { after } = await reveal(diagnostic.message, frame);
+    const { after } = await reveal(diagnostic.message, marker);
     expect(after.flashing).toBe(true);
     expect(after.bottom).toBeGreaterThan(0);
     expect(after.top).toBeLessThan(readerViewport.height);
-    expect(after.right).toBeGreaterThan(0);
-    expect(after.left).toBeLessThan(readerViewport.width);
   });
 });

@@ -41,17 +41,21 @@ describe('changes since the last proof, in English', () => {
     await eventually('the mark to be kept', async () => ((await previewState(preview.port)).proofed ? true : undefined));
   });
 
-  it('marks the one word inserted, and nothing else, after a save that moves the splits', async () => {
+  it('marks the words inserted, and nothing else, after a save that moves the splits', async () => {
     const file = join(preview.dir, 'article.md');
     const build = (await shownProof(page)).build;
-    await writeFile(file, (await readFile(file, 'utf8')).replace('The first passenger ferry', 'The very first passenger ferry'));
-    await waitForShown(page, 'the edited article', (shown) => shown.build > build && shown.tools && shown.text.includes('very first'));
+    // Long enough to add a line to the paragraph (the composer absorbs a word or two), so the splits move.
+    const added = 'in living memory, and the first of its kind on the estuary for a generation,';
+    await writeFile(file, (await readFile(file, 'utf8')).replace('The first passenger ferry', `The first passenger ferry ${added}`));
+    await waitForShown(page, 'the edited article', (shown) => shown.build > build && shown.tools && shown.text.includes('living memory'));
     expect(await splits(), 'the insertion moves a split').not.toEqual(before);
     const changes = await page.evaluate(() => ({
       inserted: Array.from(document.querySelectorAll('mark.proof-inserted'), (mark) => mark.textContent ?? ''),
       deleted: Array.from(document.querySelectorAll('span.proof-deleted'), (span) => span.getAttribute('data-deleted') ?? ''),
     }));
-    expect(changes.inserted.map((text) => text.trim()).filter(Boolean)).toEqual(['very']);
-    expect(changes).toEqual({ inserted: [expect.stringMatching(/^ ?very ?$/)], deleted: [] });
+    // The marks may be cut where lines break; together they are the words added (a broken word's hyphen is not text).
+    const marked = changes.inserted.join('').replace(/\s+/g, ' ').trim();
+    expect(marked).toBe(added);
+    expect(changes.deleted).toEqual([]);
   });
 });

@@ -198,7 +198,7 @@ describe('readArticleBody', () => {
 
   it('reads photo settings after an image as a figure, not as body text', () => {
     const article = readArticleBody(join(layoutFixtures, 'layout-figures/span-caption-below/article.md'));
-    expect(article.figures.map((found) => found.settings)).toEqual(['', 'span=4 caption=below']);
+    expect(article.figures.map((found) => found.settings)).toEqual(['caption=beside', 'span=4 caption=below']);
     expect(article.blocks.some((block) => block.text.includes('span='))).toBe(false);
   });
 });

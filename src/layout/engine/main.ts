@@ -2,6 +2,7 @@
 // in its space on the page, sets the plans, follows overset onto continuation sheets or a jump, and reports it all.
 import type { GridMetrics, Space, StoryMeasure, StoryPlan } from '../plan/types.ts';
 import { linesFrom } from '../plan/flow.ts';
+import { pageHoleWeight, planPage } from '../plan/page.ts';
 import type { LayoutProblem, LayoutReport, LayoutRequest, NewsHole, Overset, StoryReport, StoryRequest } from '../report.ts';
 import { compositionReport } from './composition-report.ts';
 import { checkLines } from './check-lines.ts';
@@ -52,17 +53,24 @@ async function layOut(request: LayoutRequest): Promise<LayoutReport> {
   const stories: StoryReport[] = [];
   const parts: SetStoryParts[] = [];
   let attempts = 0;
-  // Stories without a block of their own are stacked: each takes the page below the ones before it.
+  // Several stories and no blocks given: the page planner sizes them together. Otherwise stories without a block
+  // are stacked: each takes the page below the ones before it.
+  const specs = measured.map((_, index): StoryRequest => request.stories[index] ?? { overset: { kind: 'error' } });
+  const whole: Space = { column: 0, columns: page.columns, line: 0, lines: first.area.lines };
+  const planned = measured.length > 1 && specs.every((spec) => !spec.block && spec.overset.kind === 'error') ? planPage(measured.map((story) => story.measure), whole, metrics) : null;
+  if (planned) attempts += planned.plans.reduce((sum, plan) => sum + plan.candidates, 0);
   let nextFreeLine = 0;
   for (const [index, story] of measured.entries()) {
-    const spec: StoryRequest = request.stories[index] ?? { overset: { kind: 'error' } };
-    const space = spaceOf(spec, first.area, page, nextFreeLine);
+    const spec = specs[index] ?? { overset: { kind: 'error' } };
+    const space = planned?.spaces[index] ?? spaceOf(spec, first.area, page, nextFreeLine);
     const explicit = spec.block !== undefined;
     // Overset that is an error is found the way a jump would find it: photos whose text does not fit go with that
     // text, so the error names all that is left over.
     const jumps = spec.overset.kind !== 'error';
-    const plan = planForPolicy({ story: story.measure, space, metrics, holeWeight: explicit || measured.length > 1 ? 1.5 : 0.2, continues: true, jumpLine: jumps, narrower: !explicit && measured.length === 1 });
-    attempts += plan.candidates;
+    const plan =
+      planned?.plans[index] ??
+      planForPolicy({ story: story.measure, space, metrics, holeWeight: explicit || measured.length > 1 ? pageHoleWeight : 0.2, continues: true, jumpLine: jumps, narrower: !explicit && measured.length === 1 });
+    if (!planned) attempts += plan.candidates;
     if (!explicit) nextFreeLine = plan.module.line + plan.module.lines + 1;
     const blocks = new Map(story.body.blocks.map((block) => [block.flow.id, block]));
     const jumpsTo = plan.overset ? (spec.overset.kind === 'jump' ? spec.overset.toPage : spec.overset.kind === 'sheets' ? first.number + 1 : null) : null;
@@ -82,7 +90,7 @@ async function layOut(request: LayoutRequest): Promise<LayoutReport> {
     const frames: SetFrame[] = [...set.frames];
     const figures: SetFigure[] = [...set.figures];
     const modules = [moduleOf(plan, first, page)];
-    const holes = [holeOf(plan, first.number, metrics)];
+    const holes = [holeOf(plan, first, page, metrics)];
     let scoreParts = plan.scoreParts;
     let jump: StoryReport['jump'] = null;
     let overset: Overset | null = null;
@@ -97,7 +105,7 @@ async function layOut(request: LayoutRequest): Promise<LayoutReport> {
         frames.push(...next.frames);
         figures.push(...next.figures);
         modules.push(moduleOf(next.plan, sheet, page));
-        holes.push(holeOf(next.plan, sheet.number, metrics));
+        holes.push(holeOf(next.plan, sheet, page, metrics));
         scoreParts = next.plan.scoreParts;
         last = next.plan;
         from = sheet;
@@ -120,7 +128,7 @@ async function layOut(request: LayoutRequest): Promise<LayoutReport> {
       }
     }
     for (const hole of holes) {
-      if (hole.columnLines > 0) problems.push({ rule: 'news-hole', severity: 'warning', page: hole.page, message: `“${headlineText(story).slice(0, 30)}” leaves ${hole.columnLines} column-lines (${Math.round(hole.squareMillimetres / 100)} cm²) of its space empty` });
+      if (hole.columnLines > 0) problems.push({ rule: 'news-hole', severity: 'warning', page: hole.page, column: (hole.rects[0]?.column ?? 0) + 1, message: `“${headlineText(story).slice(0, 30)}” leaves ${hole.columnLines} column-lines (${Math.round(hole.squareMillimetres / 100)} cm²) of its space empty` });
     }
     parts.push({ story: index, frames, figures });
     stories.push({
@@ -134,15 +142,22 @@ async function layOut(request: LayoutRequest): Promise<LayoutReport> {
       scoreParts,
       candidates: plan.candidates,
       composition: compositionReport(story.body.lines, story.body.em, story.body.looseParagraphs),
+      measure: story.measure,
+      space,
     });
   }
   const settingStarted = performance.now();
   const measuredPages = measurePages(parts, page);
   problems.push(...measuredPages.problems);
   problems.push(...checkLines(measuredPages.pages));
+  // What no story on a page filled, page by page: the desk's news hole to fill with other copy.
+  const pages = measuredPages.pages.map((report) => {
+    const holes = stories.flatMap((story) => story.holes.filter((hole) => hole.page === report.number));
+    return { ...report, newsHole: { columnLines: holes.reduce((sum, hole) => sum + hole.columnLines, 0), squareMillimetres: holes.reduce((sum, hole) => sum + hole.squareMillimetres, 0) } };
+  });
   return {
     engine: 'broadsheet-modules',
-    pages: measuredPages.pages,
+    pages,
     overset: stories.find((story) => story.overset && !story.jump)?.overset ?? null,
     stories,
     problems,
@@ -235,10 +250,16 @@ function moduleOf(plan: StoryPlan, sheet: Sheet, page: Geometry) {
   };
 }
 
-function holeOf(plan: StoryPlan, page: number, metrics: GridMetrics): NewsHole {
+function holeOf(plan: StoryPlan, sheet: Sheet, page: Geometry, metrics: GridMetrics): NewsHole {
   const columnLines = plan.hole.reduce((sum, rect) => sum + rect.columns * rect.lines, 0);
   const squareMillimetres = plan.hole.reduce((sum, rect) => sum + (rect.columns * metrics.columnWidth + (rect.columns - 1) * metrics.gutter) * rect.lines * metrics.leading, 0);
-  return { page, rects: plan.hole, columnLines, squareMillimetres: Math.round(squareMillimetres) };
+  const boxes = plan.hole.map((rect) => ({
+    x: round(columnX(page, rect.column) / pxPerMm),
+    y: round((sheet.area.top + rect.line * page.leading) / pxPerMm),
+    width: round(spanWidth(page, rect.columns) / pxPerMm),
+    height: round((rect.lines * page.leading) / pxPerMm),
+  }));
+  return { page: sheet.number, rects: plan.hole, boxes, columnLines, squareMillimetres: Math.round(squareMillimetres) };
 }
 
 function oversetOf(story: MeasuredStory, plan: StoryPlan): Overset {

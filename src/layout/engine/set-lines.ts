@@ -16,7 +16,10 @@ export function setLines(paragraph: HTMLElement, source: ParagraphSource, compos
   for (let index = composition.lines.length - 1; index >= 0; index--) {
     const composed = composition.lines[index] as ComposedLine;
     const start = points[composed.from];
-    const end = points[composed.to];
+    // The space a line breaks at stays at the line's end: it prints nothing there (trailing white space is not
+    // drawn), but the text keeps its word boundaries for search, copying and the proof's change marks.
+    const next = composition.lines[index + 1];
+    const end = points[next && !composed.hyphen ? Math.max(composed.to, next.from) : composed.to];
     const element = document.createElement('span');
     element.className = composed.last ? 'line last' : 'line';
     if (start && end) {
@@ -59,13 +62,17 @@ function dropSoftHyphens(element: HTMLElement): void {
   }
 }
 
-/** A word broken at a soft hyphen prints its hyphen. */
+/** A word broken at a soft hyphen prints its hyphen, marked as the setter's so the word's own text stays whole. */
 function printHyphen(element: HTMLElement): void {
   const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
   let last: Text | null = null;
   for (let node = walker.nextNode(); node; node = walker.nextNode()) if (node instanceof Text && node.data.length > 0) last = node;
   if (!last) return;
-  last.data = last.data.endsWith('\u00ad') ? `${last.data.slice(0, -1)}-` : `${last.data}-`;
+  if (last.data.endsWith('\u00ad')) last.data = last.data.slice(0, -1);
+  const hyphen = document.createElement('span');
+  hyphen.className = 'line-hyphen';
+  hyphen.textContent = '-';
+  last.after(hyphen);
 }
 
 /**

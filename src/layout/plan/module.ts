@@ -40,7 +40,9 @@ export function planStory(options: PlanOptions): StoryPlan {
   const textLines = linesFrom(story.blocks, start) + (options.leadIn?.lines ?? 0);
   let best: Scored | null = null;
   let candidates = 0;
-  const widths = options.narrower ? descending(space.columns) : [space.columns];
+  // A module is never narrower than a photo the desk gave a span to.
+  const widest = Math.max(1, ...figures.map((index) => story.figures[index]?.desk.span ?? 1));
+  const widths = options.narrower ? descending(space.columns).filter((columns) => columns >= Math.min(widest, space.columns)) : [space.columns];
   for (const columns of widths) {
     const headline = story.headlineLines[columns - 1] ?? 0;
     const bodyMax = space.lines - headline;

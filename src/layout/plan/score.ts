@@ -67,7 +67,11 @@ export function scorePlan(input: {
   for (const rect of plan.hole) add('hole', area(rect) * options.holeWeight);
   if (plan.hole.length > 1) add('hole-shape', 40);
   // Legs of a newspaper read best between about 10 and 45 lines.
-  if (usedLegs > 1 && meanLeg > 45) add('long-legs', (meanLeg - 45) * 2);
+  if (usedLegs > 0 && meanLeg > 45) add('long-legs', (meanLeg - 45) * 2);
+  // A photo the layout found no room for is a failure of the layout, not a saving.
+  const asked = options.figures ?? options.story.figures.map((_, index) => index);
+  const missing = asked.filter((figure) => !units.some((unit) => unit.figure === figure)).length;
+  if (missing > 0) add('unplaced-photo', missing * 50_000);
 
   // The text starts at the module's left, directly under the headline or under the lead photo.
   const first = legs.find((leg) => leg.used > 0);
@@ -86,6 +90,11 @@ export function scorePlan(input: {
     // What the desk asked for a photo's caption is kept unless the space cannot hold it.
     const figureAsked = options.story.figures[unit.figure]?.desk.caption;
     if (figureAsked && (figureAsked === 'below') !== (unit.captionSide === 'below')) add('desk-caption', 200);
+    // So is its place: the head of its columns (not stacked under another photo), or the foot of the module.
+    const placedAt = plan.figures.find((candidate) => candidate.figure === unit.figure);
+    const placeAsked = options.story.figures[unit.figure]?.desk.place;
+    if (placedAt && placeAsked === 'top' && Math.min(placedAt.photo.line, placedAt.caption.line) > body.line) add('desk-place', 150);
+    if (placedAt && placeAsked === 'bottom' && Math.max(placedAt.photo.line + placedAt.photo.lines, placedAt.caption.line + placedAt.caption.lines) < body.line + body.lines) add('desk-place', 150);
     if (unit.size.ppi < minimumPpi) add('resolution', 300);
     const unitArea = unitColumns(unit) * unitLines(unit);
     if (totalText <= briefLines && unitArea > moduleArea / 3) add('brief-photo', 300 + (unitArea - moduleArea / 3) * 5);

@@ -36,7 +36,9 @@ export function drawAids(report: LayoutReport): void {
 
     const frames = overlay(sheet, 'proof-frames');
     for (const frame of page.frames) {
-      const element = box(frames, 'proof-frame', frame.box, `col ${frame.column + 1} · ${frame.lines}/${frame.capacity} lines`);
+      // Legs are numbered in reading order, so the proofreader can follow the text from leg to leg.
+      const element = box(frames, 'proof-frame', frame.box, `leg ${frame.leg} · col ${frame.column + 1} · ${frame.lines}/${frame.capacity} lines`);
+      element.dataset['leg'] = String(frame.leg);
       if (frame.lines === 0) element.classList.add('proof-underset');
     }
 
@@ -54,6 +56,14 @@ export function drawAids(report: LayoutReport): void {
       if (lastFrame) {
         const { x, y, width, height } = lastFrame.box;
         box(markers, 'proof-overset', { x, y: y + height - 2, width, height: 4 }, `overset: ${report.overset.lines} lines, ${report.overset.characters} characters from “${report.overset.from}”`);
+      }
+    }
+    for (const story of report.stories) {
+      for (const hole of story.holes.filter((candidate) => candidate.page === page.number)) {
+        hole.boxes.forEach((rect, at) => {
+          const marker = box(markers, 'proof-news-hole', rect, `news hole: ${hole.columnLines} column-lines, ${Math.round(hole.squareMillimetres / 100)} cm²`);
+          marker.dataset['column'] = String(hole.rects[at]?.column ?? 0);
+        });
       }
     }
     for (const frame of page.frames) {

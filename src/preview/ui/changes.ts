@@ -1,5 +1,5 @@
 // Proof tools: what changed since the proof was last marked as read: insertions highlighted, deletions marked where they were.
-import { diffChars } from 'diff';
+import { diffArrays } from 'diff';
 
 interface Piece {
   readonly node: Text;
@@ -12,7 +12,8 @@ export function proofText(root: ParentNode = document): { text: string; pieces: 
   let text = '';
   for (const sheet of Array.from(root.querySelectorAll('.sheet'))) {
     const walker = document.createTreeWalker(sheet, NodeFilter.SHOW_TEXT, {
-      acceptNode: (node) => (node.parentElement?.closest('.proof-overlay, .folio') ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT),
+      // The hyphens the setter prints at line ends are not the text's: a word broken differently has not changed.
+      acceptNode: (node) => (node.parentElement?.closest('.proof-overlay, .folio, .line-hyphen') ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT),
     });
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
       if (!(node instanceof Text)) continue;
@@ -26,17 +27,20 @@ export function proofText(root: ParentNode = document): { text: string; pieces: 
 /** Wraps inserted text in <mark> and puts a marker where text was deleted; inline only, so no line moves. */
 export function markChanges(proofed: string): { inserted: number; deleted: number } {
   const { text, pieces } = proofText();
-  const parts = diffChars(proofed, text);
+  // Compared word by word (each CJK character a word of its own): an inserted word is marked whole, never as the
+  // letters a character-by-character diff happens to find new.
+  const parts = diffArrays(tokens(proofed), tokens(text));
   const edits: Array<{ at: number; end: number; deleted?: string }> = [];
   let at = 0;
   for (const part of parts) {
+    const value = part.value.join('');
     if (part.added) {
-      edits.push({ at, end: at + part.value.length });
-      at += part.value.length;
+      edits.push({ at, end: at + value.length });
+      at += value.length;
     } else if (part.removed) {
-      edits.push({ at, end: at, deleted: part.value });
+      edits.push({ at, end: at, deleted: value });
     } else {
-      at += part.value.length;
+      at += value.length;
     }
   }
   let inserted = 0;
@@ -69,6 +73,10 @@ export function markChanges(proofed: string): { inserted: number; deleted: numbe
     }
   }
   return { inserted, deleted };
+}
+
+function tokens(text: string): string[] {
+  return text.match(/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]|[^\s\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]+|\s+/gu) ?? [];
 }
 
 function pieceAt(pieces: readonly Piece[], offset: number): Piece | undefined {

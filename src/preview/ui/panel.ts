@@ -39,7 +39,9 @@ export function targetOf(diagnostic: Diagnostic): Element | null {
   }
   if (diagnostic.page !== undefined) {
     const sheet = document.querySelector(`.sheet[data-page="${diagnostic.page}"]`);
-    const frame = diagnostic.pageColumn ? sheet?.querySelector(`.frame[data-column="${diagnostic.pageColumn - 1}"]`) : null;
+    // A news hole is shown by its marker (the O aid), a leg's problem by its frame.
+    const place = diagnostic.rule === 'layout:news-hole' ? '.proof-news-hole' : '.frame';
+    const frame = diagnostic.pageColumn ? sheet?.querySelector(`${place}[data-column="${diagnostic.pageColumn - 1}"]`) : null;
     return frame ?? sheet ?? null;
   }
   if (diagnostic.line !== undefined) {
