@@ -70,7 +70,7 @@ export async function buildEdition(options: { file: string; press?: PressBrowser
           warnings.push(...formatMessages(composed.manuscript.file.messages.filter((message) => !message.fatal)));
           stories.push({ kind: 'filled', page: composed.page });
           shell ??= composed.page;
-          requests.push({ block: placed.block, overset: placed.jumpTo ? { kind: 'jump', toPage: placed.jumpTo } : { kind: 'error' } });
+          requests.push({ ...(placed.block ? { block: placed.block } : {}), overset: placed.jumpTo ? { kind: 'jump', toPage: placed.jumpTo } : { kind: 'error' } });
           articles.push({ slug: placed.slug, headline: composed.manuscript.frontMatter.headline, manuscript: composed.manuscript });
         } else {
           const leftover = jumped.get(placed.slug);
@@ -78,7 +78,7 @@ export async function buildEdition(options: { file: string; press?: PressBrowser
           // Photos that follow their text to this page are served from the story's own folder.
           roots[`manuscripts/${placed.slug}/`] = leftover.dir;
           stories.push({ kind: 'continued', fromPage: leftover.fromPage, html: leftover.html, headline: leftover.headline, lang: leftover.lang });
-          requests.push({ block: placed.block, overset: { kind: 'error' } });
+          requests.push({ ...(placed.block ? { block: placed.block } : {}), overset: { kind: 'error' } });
           articles.push({ slug: placed.slug, headline: leftover.headline, manuscript: null });
         }
       }

@@ -7,8 +7,8 @@ import type { Diagnostic } from '../errors/diagnostic.ts';
 import type { BlockSpec } from '../layout/report.ts';
 
 export type PlacedArticle =
-  | { readonly kind: 'article'; readonly slug: string; readonly dir: string; readonly block: BlockSpec; readonly jumpTo?: number }
-  | { readonly kind: 'continuation'; readonly slug: string; readonly block: BlockSpec };
+  | { readonly kind: 'article'; readonly slug: string; readonly dir: string; readonly block?: BlockSpec; readonly jumpTo?: number }
+  | { readonly kind: 'continuation'; readonly slug: string; readonly block?: BlockSpec };
 
 export interface EditionPage {
   readonly number: number;
@@ -105,7 +105,9 @@ export async function loadEdition(options: { file: string; columns: (grid: strin
         problem('each article is `manuscript: FOLDER` (or `continues: FOLDER`) with `columns: 1-8`', isNode(articleNode) ? articleNode : pageNode, 'article-type');
         continue;
       }
-      const block = readBlock(articleNode, columns, problem);
+      const placement = ['columns', 'top', 'height'].some((key) => articleNode.has(key));
+      // No columns, top or height: the layout engine sizes the article on its page.
+      const block = placement ? readBlock(articleNode, columns, problem) : null;
       const manuscript = text(articleNode, 'manuscript', false);
       const continues = text(articleNode, 'continues', false);
       if ((manuscript === undefined) === (continues === undefined)) {
@@ -117,9 +119,10 @@ export async function loadEdition(options: { file: string; columns: (grid: strin
         problem(`\`${slug}\` must be the name of a manuscript folder next to the edition file`, nodeAt(articleNode, manuscript ? 'manuscript' : 'continues'), 'article-folder');
         continue;
       }
-      if (!block) continue;
+      if (block === undefined) continue;
+      const blockPart = block ? { block } : {};
       if (continues !== undefined) {
-        const continuation: PlacedArticle = { kind: 'continuation', slug, block };
+        const continuation: PlacedArticle = { kind: 'continuation', slug, ...blockPart };
         nodes.set(continuation, articleNode);
         articles.push(continuation);
         continue;
@@ -132,7 +135,7 @@ export async function loadEdition(options: { file: string; columns: (grid: strin
         continue;
       }
       const jumpTo = whole(articleNode, 'jump');
-      const placed: PlacedArticle = { kind: 'article', slug, dir: folder, block, ...(jumpTo === undefined ? {} : { jumpTo }) };
+      const placed: PlacedArticle = { kind: 'article', slug, dir: folder, ...blockPart, ...(jumpTo === undefined ? {} : { jumpTo }) };
       nodes.set(placed, nodeAt(articleNode, 'jump') ?? articleNode);
       articles.push(placed);
     }
@@ -183,8 +186,15 @@ function readBlock(map: YAMLMap, columns: number, problem: Problem): BlockSpec |
 type NodeOf = (article: PlacedArticle) => YamlNode;
 
 function checkOverlaps(articles: readonly PlacedArticle[], nodeOf: NodeOf, problem: Problem): void {
-  for (const [index, a] of articles.entries()) {
-    for (const b of articles.slice(index + 1)) {
+  const placed = articles.filter((article) => article.block);
+  if (placed.length > 0 && placed.length < articles.length) {
+    const loose = articles.find((article) => !article.block);
+    if (loose) problem(`\`${loose.slug}\` has no \`columns\` while others on this page do; give every article on the page its columns, or none (the layout then sizes them all)`, nodeOf(loose), 'blocks-mixed');
+    return;
+  }
+  for (const [index, a] of placed.entries()) {
+    for (const b of placed.slice(index + 1)) {
+      if (!a.block || !b.block) continue;
       const across = a.block.column < b.block.column + b.block.columns && b.block.column < a.block.column + a.block.columns;
       const down = a.block.top < b.block.top + b.block.height - 0.0001 && b.block.top < a.block.top + a.block.height - 0.0001;
       if (across && down) problem(`\`${b.slug}\` overlaps \`${a.slug}\` on this page; give them different columns or top/height`, nodeOf(b), 'blocks-overlap');

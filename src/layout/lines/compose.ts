@@ -47,7 +47,7 @@ export interface Composition {
 }
 
 /** Tolerance of the first, strict pass: adjustment ratios up to this are accepted. */
-const strictTolerance = 2.5;
+const strictTolerance = 2;
 
 export function composeLines(pieces: readonly Piece[], widths: LineWidths): Composition {
   const lineWidth = (index: number) => (index === 0 ? widths.first : widths.rest);
@@ -58,14 +58,10 @@ export function composeLines(pieces: readonly Piece[], widths: LineWidths): Comp
     loose = true;
     broken = breakLines(items, { lineWidth, tolerance: Number.POSITIVE_INFINITY }) ?? firstFit(pieces, lineWidth);
   }
-  return { lines: broken.map((line) => settle(pieces, line, widths.em ?? 0)), loose };
+  return { lines: broken.map((line) => settle(pieces, line)), loose };
 }
 
-/** Largest letter spacing a justified Latin line takes, in em, and the share of its extra space it takes. */
-const maxTracking = 0.04;
-const trackingShare = 0.5;
-
-function settle(pieces: readonly Piece[], line: BrokenLine, em: number): ComposedLine {
+function settle(pieces: readonly Piece[], line: BrokenLine): ComposedLine {
   const end = pieces[line.end];
   const last = end?.kind === 'forced';
   // The last line keeps natural spacing; a line that could not be filled stretches only as far as it must.
@@ -100,6 +96,10 @@ function settle(pieces: readonly Piece[], line: BrokenLine, em: number): Compose
         gaps++;
         letterSpacing = Math.max(0, adjusted(0, item.stretch, item.shrink));
         break;
+      case 'track':
+        // Every letter takes the same share: the glue carries it for the word's letters together.
+        if ((piece.glyphs ?? 0) > 0) letterSpacing = adjusted(0, item.stretch, item.shrink) / (piece.glyphs ?? 1);
+        break;
       case 'blank': {
         const final = adjusted(item.width, item.stretch, item.shrink);
         // The glyph's own advance holds a half-square blank: the margin takes away what the line does not use.
@@ -123,15 +123,11 @@ function settle(pieces: readonly Piece[], line: BrokenLine, em: number): Compose
   const endPiece = pieces[line.end];
   if (line.hyphenated && endPiece) to = Math.max(to, endPiece.to);
   if (from === Number.POSITIVE_INFINITY) from = to;
-  // A Latin line that opens up shares the extra between its word spaces and a little letter spacing (at most
-  // `maxTracking` em), as newspapers set narrow columns: the spaces stay closer to their natural width.
-  if (gaps === 0 && spaces > 0 && ratio > 0 && em > 0) {
-    const letters = Math.max(1, letterCount(pieces, line) - 1);
-    const extra = wordSpacing * spaces;
-    const tracking = Math.min(maxTracking * em, (extra * trackingShare) / letters);
-    letterSpacing = tracking;
-    wordSpacing = (extra - tracking * letters) / spaces;
-    widestSpace += wordSpacing - (extra / spaces) + 2 * tracking;
+  // In a Latin line the letter spacing reaches the spaces too (Chromium spaces every character): the word spacing is
+  // what the space takes beyond that, and the gap a reader sees adds the spacing after the word's last letter.
+  if (gaps === 0 && letterSpacing !== 0 && spaces > 0) {
+    wordSpacing -= letterSpacing;
+    widestSpace += letterSpacing;
   }
   return { from, to, ratio, hyphen: line.hyphenated, last, wordSpacing, letterSpacing, edges, spaces, gaps, widestSpace };
 }
@@ -184,15 +180,4 @@ function firstFit(pieces: readonly Piece[], lineWidth: (index: number) => number
     }
   }
   return lines;
-}
-
-function letterCount(pieces: readonly Piece[], line: BrokenLine): number {
-  let count = 0;
-  for (let index = line.start; index < line.end; index++) {
-    const piece = pieces[index];
-    if (piece?.kind === 'word') count += piece.glyphs ?? piece.to - piece.from;
-    else if (piece?.kind === 'space') count += 1;
-  }
-  // The soft hyphen at a break prints as a hyphen.
-  return count + (line.hyphenated ? 1 : 0);
 }

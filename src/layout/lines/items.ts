@@ -30,6 +30,7 @@ export type PieceKind =
   | 'auto' // the quarter-em between Han and Latin letters
   | 'blank' // the blank half of a full-width mark
   | 'joint' // the gap between a Latin word and a CJK mark
+  | 'track' // the letter spacing a Latin word may take (its letters open or close a little)
   | 'hyphen' // a hyphenation point
   | 'break' // an allowed break without hyphen (after a dash or slash, or in an over-long word)
   | 'fill' // the end of a paragraph or of a line broken by hand
@@ -56,13 +57,18 @@ export interface Spacing {
   /** The space between Han and Latin (clreq 3.2.1: a quarter em), its shrink. */
   readonly autospace: number;
   readonly autospaceShrink: number;
+  /** Letter spacing a Latin letter may take, each way, as a fraction of the em. */
+  readonly trackStretch: number;
+  readonly trackShrink: number;
   readonly hyphenPenalty: number;
 }
 
 export const defaultSpacing: Spacing = {
-  // Part of a Latin line's stretch is taken by letter spacing when it is set (see compose.ts), so spaces open less.
   spaceStretch: 0.2,
-  spaceShrink: 0.08,
+  spaceShrink: 0.1,
+  // Narrow columns justify better when letters share the stretch a little: 1.5 % of the em each way, at most.
+  trackStretch: 0.02,
+  trackShrink: 0.012,
   cjkStretch: 0.08,
   autospace: 0.25,
   autospaceShrink: 0.125,
@@ -84,6 +90,10 @@ export function paragraphItems(paragraph: ParagraphText, measure: MeasureText, s
   const nonBreaking = (): void => {
     pieces.push({ item: { type: 'penalty', width: 0, penalty: never, flagged: false }, kind: 'inter', from: -1, to: -1 });
   };
+  // Glue is a place to break only right after a box; after a mark's blank (itself glue) the break needs a penalty.
+  const breakHere = (): void => {
+    if (pieces.at(-1)?.item.type === 'glue') pieces.push({ item: { type: 'penalty', width: 0, penalty: 0, flagged: false }, kind: 'break', from: -1, to: -1 });
+  };
 
   tokens.forEach((token, index) => {
     const previous = tokens[index - 1];
@@ -94,7 +104,15 @@ export function paragraphItems(paragraph: ParagraphText, measure: MeasureText, s
       const space = widthOf(' ', font(token.from));
       const noBreak = next.type === 'cjk' && isClosing(next.text);
       if (noBreak) nonBreaking();
-      pieces.push({ item: { type: 'glue', width: space, stretch: spacing.spaceStretch * em, shrink: Math.min(spacing.spaceShrink * em, space * 0.4) }, kind: 'space', from: token.from, to: token.to });
+      else breakHere();
+      // In Latin text the space is letter-spaced too (Chromium spaces every character), so it shares the tracking.
+      const track = paragraph.cjk ? 0 : 1;
+      pieces.push({
+        item: { type: 'glue', width: space, stretch: (spacing.spaceStretch + track * spacing.trackStretch) * em, shrink: Math.min(spacing.spaceShrink * em, space * 0.45) + track * spacing.trackShrink * em },
+        kind: 'space',
+        from: token.from,
+        to: token.to,
+      });
       return;
     }
     if (token.type === 'forced') {
@@ -160,7 +178,15 @@ export function paragraphItems(paragraph: ParagraphText, measure: MeasureText, s
     for (const cut of cuts) {
       const fragment = widthAt(start, cut.at);
       if (fragment > paragraph.narrowest * 0.9) emergencyPieces(start, cut.at);
-      else pieces.push({ item: { type: 'box', width: fragment }, kind: 'word', from: start, to: cut.at, glyphs: glyphsIn(start, cut.at) });
+      else {
+        const glyphs = glyphsIn(start, cut.at);
+        pieces.push({ item: { type: 'box', width: fragment }, kind: 'word', from: start, to: cut.at, glyphs });
+        // The word's letter spacing, held to it (never a place to break): it travels with the word to its line.
+        if (!paragraph.cjk) {
+          nonBreaking();
+          pieces.push({ item: { type: 'glue', width: 0, stretch: glyphs * spacing.trackStretch * em, shrink: glyphs * spacing.trackShrink * em }, kind: 'track', from: cut.at, to: cut.at, glyphs });
+        }
+      }
       if (cut.kind === 'hyphen') {
         const hyphen = widthOf('-', font(cut.at - 1));
         pieces.push({ item: { type: 'penalty', width: hyphen, penalty: spacing.hyphenPenalty, flagged: true }, kind: 'hyphen', from: cut.at - 1, to: cut.at });
@@ -191,6 +217,7 @@ export function paragraphItems(paragraph: ParagraphText, measure: MeasureText, s
     if (left.type === 'cjk' && right.type === 'cjk') {
       const noBreak = isClosing(right.text) || isOpening(left.text) || (isInseparable(left.text) && isInseparable(right.text));
       if (noBreak) nonBreaking();
+      else breakHere();
       pieces.push({ item: { type: 'glue', width: 0, stretch: paragraph.cjk ? spacing.cjkStretch * em : 0, shrink: 0 }, kind: 'inter', from: right.from, to: right.from });
       return;
     }
@@ -199,6 +226,7 @@ export function paragraphItems(paragraph: ParagraphText, measure: MeasureText, s
     // No break after an opening mark or before a closing one, whichever script the mark is in: 新(泰)台(州).
     const noBreak = isClosing(text[right.from] ?? '') || isOpening(text[left.to - 1] ?? '');
     if (noBreak) nonBreaking();
+    else breakHere();
     const ideograph = cjk !== '' && !isClosing(cjk) && !isOpening(cjk) && !blankAfter(cjk) && !blankBefore(cjk) && !isInseparable(cjk);
     const side = left.type === 'word' ? 'after' : 'before';
     if (ideograph && paragraph.cjk) {

@@ -4,7 +4,7 @@
 import { flowBlocks, linesFrom, type FlowResult } from './flow.ts';
 import { area, legsOf, overlaps } from './legs.ts';
 import { photoSizes, roleOf, type PhotoSize } from './photos.ts';
-import { scorePlan, type Scored } from './score.ts';
+import { briefLines, scorePlan, type Scored } from './score.ts';
 import { unitColumns, unitLines, unitRects, type Unit } from './units.ts';
 import type { BreakPoint, CaptionPlace, FigurePlacement, FlowBlock, GridMetrics, GridRect, LegPlan, Space, StoryMeasure, StoryPlan } from './types.ts';
 
@@ -133,7 +133,7 @@ function arrangements(options: PlanOptions, figures: readonly number[], columns:
     const figure = story.figures[figureIndex];
     if (!figure) return;
     const role = roleOf(figure, order, 0);
-    const sizes = photoSizes(figure, role, metrics, columns, bodyMax).slice(0, sizesPerFigure);
+    const sizes = photoSizes(figure, role, metrics, columns, bodyMax, false, textLines <= briefLines).slice(0, sizesPerFigure);
     const next: State[] = [];
     for (const state of beam) {
       for (const size of sizes) {
@@ -300,7 +300,7 @@ function refine(options: PlanOptions, found: Scored, start: BreakPoint, count: (
     for (const [index, unit] of best.units.entries()) {
       const figure = options.story.figures[unit.figure];
       if (!figure) continue;
-      const sizes = photoSizes(figure, unit.role, options.metrics, best.plan.module.columns, options.space.lines - headline).filter(
+      const sizes = photoSizes(figure, unit.role, options.metrics, best.plan.module.columns, options.space.lines - headline, false, linesFrom(options.story.blocks, start) <= briefLines).filter(
         (size) => size.span === unit.size.span && Math.abs(size.lines - unit.size.lines) <= 3 && size.lines !== unit.size.lines,
       );
       for (const size of sizes) {

@@ -59,9 +59,11 @@ const boxHeight = (metrics: GridMetrics, lines: number): number => (lines - phot
  * Every size the photo may take in a module `columns` wide whose body is `depth` lines: spans within the role's
  * limits (or the desk's span), heights whose crop stays within the limit, at 200 ppi or better where the pixels allow.
  */
-export function photoSizes(figure: FigureMeasure, role: PhotoRole, metrics: GridMetrics, columns: number, depth: number, relaxed = false): PhotoSize[] {
+export function photoSizes(figure: FigureMeasure, role: PhotoRole, metrics: GridMetrics, columns: number, depth: number, relaxed = false, brief = false): PhotoSize[] {
   const aspect = figure.desk.crop ?? figure.pixelWidth / Math.max(1, figure.pixelHeight);
-  const limits = roleLimits(role, metrics, aspect < 1);
+  const roleLimit = roleLimits(role, metrics, aspect < 1);
+  // A brief's photo is small whatever its order: a column or two.
+  const limits = brief ? { ...roleLimit, minSpan: 1, maxSpan: Math.min(roleLimit.maxSpan, 2), idealSpan: 1 } : roleLimit;
   const desk = figure.desk.span;
   const spans = desk ? [Math.min(desk, columns)] : relaxed ? range(1, Math.min(limits.maxSpan, columns)) : range(Math.min(limits.minSpan, columns), Math.min(limits.maxSpan, columns));
   const sizes: PhotoSize[] = [];
@@ -91,7 +93,7 @@ export function photoSizes(figure: FigureMeasure, role: PhotoRole, metrics: Grid
   }
   if (sizes.length === 0 && !relaxed) {
     // Nothing meets the role's limits (a shallow space, a narrow block): any span that keeps the crop and leaves text room.
-    return photoSizes(figure, role, metrics, columns, depth, true);
+    return photoSizes(figure, role, metrics, columns, depth, true, brief);
   }
   if (sizes.length === 0) {
     const span = Math.min(columns, desk ?? 1);

@@ -68,6 +68,8 @@ export function scorePlan(input: {
   if (plan.hole.length > 1) add('hole-shape', 40);
   // Legs of a newspaper read best between about 10 and 45 lines.
   if (usedLegs > 0 && meanLeg > 45) add('long-legs', (meanLeg - 45) * 2);
+  // A whole story down one column reads as a filler, not a story: a module of two or more legs is preferred.
+  if (usedLegs === 1 && usedLines > 15) add('single-leg', 80);
   // A photo the layout found no room for is a failure of the layout, not a saving.
   const asked = options.figures ?? options.story.figures.map((_, index) => index);
   const missing = asked.filter((figure) => !units.some((unit) => unit.figure === figure)).length;
@@ -97,7 +99,7 @@ export function scorePlan(input: {
     if (placedAt && placeAsked === 'bottom' && Math.max(placedAt.photo.line + placedAt.photo.lines, placedAt.caption.line + placedAt.caption.lines) < body.line + body.lines) add('desk-place', 150);
     if (unit.size.ppi < minimumPpi) add('resolution', 300);
     const unitArea = unitColumns(unit) * unitLines(unit);
-    if (totalText <= briefLines && unitArea > moduleArea / 3) add('brief-photo', 300 + (unitArea - moduleArea / 3) * 5);
+    if (totalText <= briefLines && unitArea > moduleArea / 3) add('brief-photo', 40 + (unitArea - moduleArea / 3) * 8);
     const figure = options.story.figures[unit.figure];
     const end = figure ? flow.ends.get(figure.anchor) : undefined;
     const placed = plan.figures.find((candidate) => candidate.figure === unit.figure);
