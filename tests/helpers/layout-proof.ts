@@ -27,6 +27,8 @@ export interface ProofSplit {
   readonly textAlign: string;
   readonly textAlignLast: string;
   readonly text: string;
+  /** Lines of this piece of the block (the composer's line elements). */
+  readonly lines: number;
 }
 
 export interface ProofImage {
@@ -88,6 +90,7 @@ export async function readProof(press: PressBrowser, proofPath: string): Promise
           textAlign: style.textAlign,
           textAlignLast: style.textAlignLast,
           text: (block.textContent ?? '').slice(0, 40),
+          lines: block.querySelectorAll('.line').length,
         };
       });
       const images = Array.from(document.querySelectorAll<HTMLImageElement>('.sheet figure img'), (image): ProofImage => {

@@ -54,7 +54,9 @@ export function planPage(stories: readonly StoryMeasure[], area: Space, metrics:
       const row: Space = { ...area, line: top, lines: area.line + area.lines - top };
       if (row.lines > 12) {
         const spaces = shareColumns(rest, row);
-        candidates.push(scored('lead-over-row', [area, ...spaces], [leadPlan, ...rest.map((story, index) => plan(story, spaces[index] as Space))]));
+        // The lead's band ends where it does: the row below fills the rest, so the lead leaves no hole of its own.
+        const band: Space = { ...area, lines: top - area.line };
+        candidates.push(scored('lead-over-row', [band, ...spaces], [{ ...leadPlan, hole: [] }, ...rest.map((story, index) => plan(story, spaces[index] as Space))]));
       }
     }
   }
