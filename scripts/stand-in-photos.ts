@@ -236,6 +236,7 @@ const photos: readonly StandIn[] = [
   { file: 'market/images/greenhouse.jpg', caption: '市郊蔬菜基地的日光温室里，菜农正在采收黄瓜', width: 3600, height: 2400, scene: highway },
   { file: 'tidal/images/buoy.jpg', caption: 'The test buoy being towed out past the harbour wall', width: 2400, height: 1600, scene: highway },
   { file: 'weather/images/snow-road.jpg', caption: '1月7日清晨，县公路养护中心的除雪车在县道上撒布融雪剂', width: 3600, height: 2400, scene: highway },
+  { file: 'brief-clinic/images/clinic-night.jpg', caption: '1月6日晚，城东镇卫生院夜间门诊', width: 2400, height: 1600, scene: clinic },
 ];
 
 /** The 700-weight Noto Sans SC @font-face rules whose unicode-range covers `text`, with the woff2 inlined as data: URLs. */
@@ -288,7 +289,9 @@ try {
   // Everything is inline; nothing may be fetched.
   await page.setRequestInterception(true);
   page.on('request', (request) => void (request.url().startsWith('data:') ? request.continue() : request.abort()));
-  for (const photo of photos) {
+  // `npm run photos -- NAME…` draws only the photos whose file names contain one of the names.
+  const only = process.argv.slice(2);
+  for (const photo of photos.filter((candidate) => only.length === 0 || only.some((name) => candidate.file.includes(name)))) {
     await page.setViewport({ width: photo.width, height: photo.height, deviceScaleFactor: 1 });
     await page.setContent(pageHtml(photo, faces), { waitUntil: 'load', timeout: 30_000 });
     const fontsReady = await page.evaluate(async (sample: string) => {

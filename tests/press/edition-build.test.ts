@@ -27,7 +27,7 @@ beforeAll(async () => {
   temp = await tempFolder('edition');
   built = await buildEdition({ file: sampleEditionFile });
   out = await writeEdition(built, join(temp.path, 'edition'));
-  for (const slug of ['shanting', 'library', 'market', 'harbour', 'tidal', 'weather']) articles.set(slug, await sampleArticle(slug));
+  for (const slug of ['shanting', 'library', 'market', 'harbour', 'tidal', 'weather', 'brief-bus', 'brief-skating', 'brief-clinic', 'brief-book-fair']) articles.set(slug, await sampleArticle(slug));
 });
 afterAll(async () => temp?.remove());
 
@@ -108,7 +108,11 @@ describe('broadsheet edition manuscript/edition.yaml', () => {
       ['第4版 本地', 4],
     ]);
     expect(outline.map((item) => item.kids.map((kid) => [kid.title, kid.page]))).toEqual([
-      [[article('shanting').headline, 1]],
+      [
+        [article('shanting').headline, 1],
+        [article('brief-bus').headline, 1],
+        [article('brief-skating').headline, 1],
+      ],
       [
         [article('library').headline, 2],
         [article('market').headline, 2],
@@ -120,6 +124,8 @@ describe('broadsheet edition manuscript/edition.yaml', () => {
       [
         [`${article('library').headline}（续）`, 4],
         [article('weather').headline, 4],
+        [article('brief-clinic').headline, 4],
+        [article('brief-book-fair').headline, 4],
       ],
     ]);
   });

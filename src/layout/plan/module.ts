@@ -6,29 +6,9 @@ import { area, legsOf, overlaps } from './legs.ts';
 import { photoSizes, roleOf, type PhotoSize } from './photos.ts';
 import { briefLines, scorePlan, type Scored } from './score.ts';
 import { unitColumns, unitLines, unitRects, type Unit } from './units.ts';
-import type { BreakPoint, CaptionPlace, FigurePlacement, FlowBlock, GridMetrics, GridRect, LegPlan, Space, StoryMeasure, StoryPlan } from './types.ts';
+export type { PlanOptions } from './types.ts';
+import type { BreakPoint, CaptionPlace, FigurePlacement, PlanOptions, GridRect, LegPlan, Space, StoryMeasure, StoryPlan } from './types.ts';
 
-export interface PlanOptions {
-  readonly story: StoryMeasure;
-  readonly space: Space;
-  readonly metrics: GridMetrics;
-  /** Where the text starts (a continuation takes it up where it stopped). */
-  readonly start?: BreakPoint;
-  /** Figures to place here, by index; all of them by default. */
-  readonly figures?: readonly number[];
-  /** What an empty column-line of the space costs: low for a story alone, higher on an edition page. */
-  readonly holeWeight: number;
-  /** Leftover text goes on elsewhere (a jump, a continuation sheet) instead of being an error. */
-  readonly continues: boolean;
-  /** Modules narrower than the space may be tried, at its full depth. */
-  readonly narrower: boolean;
-  /** Module depth fixed to the whole space (a continuation sheet that must take all it can). */
-  readonly fullDepth?: boolean;
-  /** A block set ahead of the text: the jump line of a continuation. */
-  readonly leadIn?: FlowBlock;
-  /** Keep the last leg's last line for a jump line (default: when the text continues). */
-  readonly jumpLine?: boolean;
-}
 
 const beamWidth = 6;
 const sizesPerFigure = 4;

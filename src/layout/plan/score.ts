@@ -2,10 +2,9 @@
 // first (text that does not fit, legs that stop short, where the text starts) weighs far more than finer points.
 import { linesFrom, type FlowResult } from './flow.ts';
 import { area } from './legs.ts';
-import type { PlanOptions } from './module.ts';
 import { minimumPpi } from './photos.ts';
 import { unitColumns, unitLines, type Unit } from './units.ts';
-import type { GridRect, StoryPlan } from './types.ts';
+import type { GridRect, PlanOptions, StoryPlan } from './types.ts';
 
 export interface Scored {
   readonly plan: Omit<StoryPlan, 'score' | 'scoreParts' | 'candidates'>;
