@@ -1,6 +1,11 @@
 #!/usr/bin/env node
-// The `broadsheet` command: loads the TypeScript CLI through tsx.
-import { register } from 'tsx/esm/api';
+// The `broadsheet` command: compiled JavaScript in lib/ (setup builds it; a fresh checkout builds it on first run).
+import { existsSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 
-register();
-await import('../src/cli/main.ts');
+const main = new URL('../lib/cli/main.js', import.meta.url);
+if (!existsSync(fileURLToPath(main))) {
+  execFileSync(process.execPath, [fileURLToPath(new URL('../scripts/setup.js', import.meta.url)), '--quiet'], { stdio: ['ignore', 'inherit', 'inherit'] });
+}
+await import(main.href);

@@ -47,3 +47,29 @@ if (installed !== wanted) {
   execFileSync('npm', ['ci', '--no-audit', '--no-fund', '--loglevel=error'], { cwd: root, stdio: ['ignore', 'inherit', 'inherit'] });
   writeFileSync(stamp, wanted + '\n');
 }
+
+// Compiled JavaScript for the command line and the library (lib/), and the scripts that run inside pages bundled
+// once (lib/bundles/): rebuilt whenever a source file changed since the last build.
+const { readdirSync, statSync, mkdirSync } = await import('node:fs');
+const sourceHash = createHash('sha256');
+const walk = (folder) => {
+  for (const name of readdirSync(folder).sort()) {
+    const path = join(folder, name);
+    if (statSync(path).isDirectory()) walk(path);
+    else sourceHash.update(path.slice(root.length)).update(readFileSync(path));
+  }
+};
+walk(join(root, 'src'));
+for (const file of ['tsconfig.json', 'tsconfig.build.json', 'package-lock.json']) sourceHash.update(readFileSync(join(root, file)));
+const sources = sourceHash.digest('hex');
+const built = join(root, 'lib', '.source-sha256');
+if ((existsSync(built) ? readFileSync(built, 'utf8').trim() : '') !== sources) {
+  say('compiling lib/ (TypeScript) and bundling the page scripts');
+  execFileSync(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', join(root, 'tsconfig.build.json')], { cwd: root, stdio: ['ignore', 'inherit', 'inherit'] });
+  const { build } = await import('esbuild');
+  mkdirSync(join(root, 'lib', 'bundles'), { recursive: true });
+  for (const [name, entry] of [['layout-engine', 'src/layout/engine/main.ts'], ['proof-tools', 'src/preview/ui/main.ts']]) {
+    await build({ entryPoints: [join(root, entry)], bundle: true, format: 'iife', target: 'chrome120', legalComments: 'none', outfile: join(root, 'lib', 'bundles', `${name}.js`) });
+  }
+  writeFileSync(built, sources + '\n');
+}

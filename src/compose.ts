@@ -1,20 +1,21 @@
 // The stages before the browser: manuscript → markdown → template, plus the layout request for the page.
-import { join } from 'node:path';
 import { toHtml } from 'hast-util-to-html';
+import type { Root } from 'hast';
 import { loadManuscript } from './manuscript/load.ts';
 import { toStory } from './markdown/to-story.ts';
-import { fillTemplate } from './template/fill.ts';
-import { gridCss, loadGrid, type PageGrid } from './layout/grid.ts';
-import { loadPaper } from './layout/paper.ts';
 import { smartQuotes } from './markdown/plugins/smart-quotes.ts';
-import { projectRoot } from './render/page-files.ts';
+import type { StoryFigure } from './markdown/figure-spec.ts';
+import { fillTemplate } from './template/fill.ts';
+import { gridCss, type PageGrid } from './layout/grid.ts';
 import type { Manuscript } from './manuscript/types.ts';
-import type { Root } from 'hast';
+import type { ResolvedProject } from './project/resolve.ts';
 import type { LayoutRequest } from './layout/report.ts';
 
 export interface ComposeOptions {
+  readonly project: ResolvedProject;
   /** The manuscript folder. */
   readonly dir: string;
+  /** A grid by name; otherwise the house's grid for the article's language. */
   readonly grid?: string;
   /** The page number the article starts on (default 1). */
   readonly page?: number;
@@ -35,42 +36,37 @@ export interface ComposedStory {
   readonly manuscript: Manuscript;
   /** The template filled with this one story. */
   readonly page: Root;
+  readonly grid: PageGrid;
+  readonly figures: readonly StoryFigure[];
 }
 
 /** Manuscript → markdown → template for one story; photos are addressed under `photoBase`. */
-export async function composeStory(options: { dir: string; grid: PageGrid | ((manuscript: Manuscript) => Promise<PageGrid>); photoBase?: string; signal?: AbortSignal }): Promise<ComposedStory & { grid: PageGrid }> {
-  const { signal } = options;
-  const manuscript = await loadManuscript({ dir: options.dir, ...(signal ? { signal } : {}) });
-  const grid = typeof options.grid === 'function' ? await options.grid(manuscript) : options.grid;
-  const story = await toStory({ manuscript, ...(signal ? { signal } : {}), ...(options.photoBase ? { photoBase: options.photoBase } : {}) });
-  const page = await fillTemplate({ templateFile: join(projectRoot, 'templates/article.html'), frontMatter: manuscript.frontMatter, story, gridCss: gridCss(grid) });
+export async function composeStory(options: { project: ResolvedProject; dir: string; grid?: PageGrid; gridName?: string; photoBase?: string; signal?: AbortSignal }): Promise<ComposedStory> {
+  const { signal, project } = options;
+  const manuscript = await loadManuscript({ dir: options.dir, unknownFields: project.frontMatter.unknownFields, ...(signal ? { signal } : {}) });
+  const { lang } = manuscript.frontMatter;
+  const grid = options.grid ?? project.gridFor({ lang, ...(options.gridName ? { name: options.gridName } : {}) });
+  const story = await toStory({ input: { tree: manuscript.tree, file: manuscript.file, lang, photos: manuscript.photos }, ...(signal ? { signal } : {}), ...(options.photoBase ? { photoBase: options.photoBase } : {}) });
+  const page = await fillTemplate({ templateFile: project.template, stylesheets: project.stylesheets, frontMatter: manuscript.frontMatter, story: story.body, gridCss: gridCss(grid) });
   // The headline module comes from the front matter: its quotes are made printed quotes too.
-  smartQuotes(page, { lang: manuscript.frontMatter.lang });
-  return { manuscript, page, grid };
+  smartQuotes(page, { lang });
+  return { manuscript, page, grid, figures: story.figures };
 }
 
-export const loadProjectGrid = (name?: string): Promise<PageGrid> => loadGrid({ file: join(projectRoot, 'styles/grids.yaml'), ...(name ? { name } : {}) });
-export const loadProjectPaper = () => loadPaper(join(projectRoot, 'styles/paper.yaml'));
-
 export async function composeArticle(options: ComposeOptions): Promise<ComposedArticle> {
-  const signal = options.signal;
-  const paper = await loadProjectPaper();
-  // The grid the command names, or the paper's grid for the article's language.
-  const { manuscript, page, grid } = await composeStory({
-    dir: options.dir,
-    grid: (loaded) => loadProjectGrid(options.grid ?? paper.gridFor(loaded.frontMatter.lang)),
-    ...(signal ? { signal } : {}),
-  });
+  const { project, signal } = options;
+  const { manuscript, page, grid, figures } = await composeStory({ project, dir: options.dir, ...(options.grid ? { gridName: options.grid } : {}), ...(signal ? { signal } : {}) });
   const { frontMatter } = manuscript;
   const layout: LayoutRequest = {
     grid,
     folio: {
-      paper: paper.name,
+      paper: project.paper.name,
+      lang: frontMatter.lang,
       page: options.page ?? 1,
       ...(frontMatter.date ? { date: frontMatter.date } : {}),
       ...(frontMatter.section ? { section: frontMatter.section } : {}),
     },
-    stories: [{ overset: options.allowJump ? { kind: 'sheets' } : { kind: 'error' } }],
+    stories: [{ lang: frontMatter.lang, figures, overset: options.allowJump ? { kind: 'sheets' } : { kind: 'error' } }],
   };
   return { manuscript, grid, html: toHtml(page), layout };
 }

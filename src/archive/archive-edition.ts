@@ -7,7 +7,8 @@ import { dirname, join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { BroadsheetError } from '../errors/catalogue.ts';
 import { buildEdition, type BuiltEdition } from '../edition/build-edition.ts';
-import { fontPackages, projectRoot } from '../render/page-files.ts';
+import type { PressBrowser } from '../render/browser.ts';
+import { toolFontPackages, type ResolvedProject } from '../project/resolve.ts';
 import { catalogueEntries, entryRecordName, type EntryRecord } from './catalogue.ts';
 import { writeArchiveIndex } from './index-page.ts';
 import { describeFiles, manifestName, type Manifest } from './manifest.ts';
@@ -17,18 +18,34 @@ import { stampPdfA } from './pdfa-metadata.ts';
 import { selfContained } from './self-contained.ts';
 
 const run = promisify(execFile);
-export const defaultArchiveDir = 'archive';
 
-export async function archiveEdition(options: { file: string; archiveDir?: string; log?: (line: string) => void }): Promise<{ entry: string; path: string }> {
-  const archiveDir = resolve(options.archiveDir ?? defaultArchiveDir);
+export async function archiveEdition(options: {
+  project: ResolvedProject;
+  file: string;
+  log?: (line: string) => void;
+  press?: PressBrowser;
+  signal?: AbortSignal;
+  onPage?: (page: number, of: number) => void;
+}): Promise<{ entry: string; path: string }> {
+  const { project } = options;
+  const archiveDir = resolve(project.archiveDir);
+  // What can be checked before anything is built is checked first: Ghostscript, then the edition file.
+  const gs = await ghostscriptVersion();
   await mkdir(archiveDir, { recursive: true });
   await removeAbandonedStaging(archiveDir);
-  const gs = await ghostscriptVersion();
-  const built = await buildEdition({ file: options.file });
+  const built = await buildEdition({
+    project,
+    file: options.file,
+    ...(options.press ? { press: options.press } : {}),
+    ...(options.signal ? { signal: options.signal } : {}),
+    ...(options.onPage ? { onPage: options.onPage } : {}),
+  });
+  options.signal?.throwIfAborted();
   const staging = join(archiveDir, `.staging-${process.pid}-${Date.now()}`);
   try {
     const archivedAt = new Date().toISOString();
-    await writeEntry(staging, built, gs, archivedAt, options.log ?? (() => undefined));
+    await writeEntry(staging, built, gs, archivedAt, options.log ?? (() => undefined), project);
+    options.signal?.throwIfAborted();
     const entry = await moveIntoPlace(staging, archiveDir, `${built.edition.date}_${built.slug}`);
     // The catalogue and index are rebuilt from the entries themselves, so an interrupted run is mended by the next one.
     await catalogueEntries(archiveDir);
@@ -40,7 +57,7 @@ export async function archiveEdition(options: { file: string; archiveDir?: strin
   }
 }
 
-async function writeEntry(dir: string, built: BuiltEdition, gs: string, archivedAt: string, log: (line: string) => void): Promise<void> {
+async function writeEntry(dir: string, built: BuiltEdition, gs: string, archivedAt: string, log: (line: string) => void, project: ResolvedProject): Promise<void> {
   const put = async (path: string, contents: Uint8Array | string) => {
     await mkdir(dirname(join(dir, path)), { recursive: true });
     await writeFile(join(dir, path), contents);
@@ -95,15 +112,15 @@ async function writeEntry(dir: string, built: BuiltEdition, gs: string, archived
     format: 'broadsheet-archive-entry/1',
     archivedAt,
     edition: { paper: built.paper, name: edition.name, date: edition.date, ...(edition.number === undefined ? {} : { number: edition.number }), pages: built.pages.map((page) => page.number) },
-    build: await buildFacts(built.chromium, gs),
+    build: await buildFacts(built.chromium, gs, project),
     files: await describeFiles(dir),
   };
   await put(manifestName, JSON.stringify(manifest, null, 2) + '\n');
   await makeReadOnly(dir);
 }
 
-async function buildFacts(chromium: string, gs: string): Promise<Record<string, string>> {
-  const require = createRequire(import.meta.url);
+async function buildFacts(chromium: string, gs: string, project: ResolvedProject): Promise<Record<string, string>> {
+  const require = createRequire(join(project.toolRoot, 'package.json'));
   const version = (name: string): string => {
     try {
       const manifest: unknown = require(`${name}/package.json`);
@@ -112,8 +129,8 @@ async function buildFacts(chromium: string, gs: string): Promise<Record<string, 
       return 'unknown';
     }
   };
-  const facts: Record<string, string> = { broadsheet: version(projectRoot), chromium, ghostscript: gs, node: process.version, puppeteer: version('puppeteer'), 'pdf-lib': version('pdf-lib') };
-  for (const name of fontPackages) facts[`@fontsource/${name}`] = version(`@fontsource/${name}`);
+  const facts: Record<string, string> = { broadsheet: project.version, chromium, ghostscript: gs, node: process.version, puppeteer: version('puppeteer-core'), 'pdf-lib': version('pdf-lib') };
+  for (const name of toolFontPackages) facts[name] = version(name);
   return facts;
 }
 

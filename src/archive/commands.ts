@@ -1,52 +1,34 @@
-// Runs `archive`, `verify` and `search`, printing what a desk editor needs and returning the exit code.
+// The archive's questions as plain functions: re-hash entries against their manifests, search the catalogue.
+// They return data; the CLI and library callers decide how to show it.
+import { existsSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
-import { join, relative, resolve } from 'node:path';
+import { join } from 'node:path';
 import { BroadsheetError } from '../errors/catalogue.ts';
-import { archiveEdition, defaultArchiveDir } from './archive-edition.ts';
-import { searchCatalogue } from './catalogue.ts';
-import { verifyEntry } from './manifest.ts';
+import type { ResolvedProject } from '../project/resolve.ts';
+import { catalogueName, searchCatalogue, type Hit } from './catalogue.ts';
+import { verifyEntry, type Verdict } from './manifest.ts';
 
-export type ArchiveCommand =
-  | { name: 'archive'; file: string; archive?: string }
-  | { name: 'verify'; entry?: string; archive?: string }
-  | { name: 'search'; query: string; from?: string; to?: string; archive?: string };
-
-export async function runArchiveCommand(command: ArchiveCommand, log: (line: string) => void): Promise<number> {
-  const archiveDir = resolve(command.archive ?? defaultArchiveDir);
-  switch (command.name) {
-    case 'archive': {
-      const { entry, path } = await archiveEdition({ file: command.file, archiveDir, log });
-      log(`archived ${entry} in ${relative(process.cwd(), path) || path}`);
-      return 0;
-    }
-    case 'verify': {
-      const names = command.entry ? [command.entry] : await entryNames(archiveDir);
-      if (names.length === 0) throw new BroadsheetError('ManuscriptNotFound', `${archiveDir} holds no archive entries.`);
-      let failed = 0;
-      for (const name of names) {
-        if (name.includes('/') || name.startsWith('.')) throw new BroadsheetError('UsageError', `\`${name}\` is not an entry name; run \`broadsheet verify\` to check them all.`);
-        const verdict = await verifyEntry(join(archiveDir, name), name);
-        const problems = [
-          ...(verdict.broken ? [`  broken: ${verdict.broken}`] : []),
-          ...verdict.missing.map((path) => `  missing: ${path}`),
-          ...verdict.added.map((path) => `  added: ${path}`),
-          ...verdict.changed.map((path) => `  changed: ${path}`),
-        ];
-        if (problems.length > 0) failed++;
-        log(problems.length === 0 ? `ok ${name}: ${verdict.checked} files match the manifest` : `FAILED ${name}:\n${problems.join('\n')}`);
-      }
-      return failed > 0 ? 1 : 0;
-    }
-    case 'search': {
-      const hits = searchCatalogue(archiveDir, command.query, { ...(command.from ? { from: command.from } : {}), ...(command.to ? { to: command.to } : {}) });
-      if (hits.length === 0) {
-        log(`no archived article matches “${command.query}”`);
-        return 1;
-      }
-      for (const hit of hits) log(`${hit.date}  ${hit.edition}  page ${hit.page}  ${hit.headline}${hit.byline ? ` — ${hit.byline}` : ''}  [${hit.entry}]\n    ${hit.snippet}`);
-      return 0;
-    }
+/** Re-hashes one entry (or every entry) of the project's archive. */
+export async function verifyArchive(options: { project: ResolvedProject; entry?: string }): Promise<Verdict[]> {
+  const { archiveDir } = options.project;
+  const names = await entryNames(archiveDir);
+  if (names.length === 0) throw new BroadsheetError('ArchiveEmpty', `${archiveDir} holds no archive entries.`);
+  if (options.entry !== undefined) {
+    if (!names.includes(options.entry)) throw new BroadsheetError('ArchiveEntryUnknown', `${archiveDir} has no entry \`${options.entry}\`; the entries are: ${names.join(', ')}.`);
+    return [await verifyEntry(join(archiveDir, options.entry), options.entry)];
   }
+  const verdicts: Verdict[] = [];
+  for (const name of names) verdicts.push(await verifyEntry(join(archiveDir, name), name));
+  return verdicts;
+}
+
+export const verdictFailed = (verdict: Verdict): boolean => Boolean(verdict.broken) || verdict.missing.length + verdict.added.length + verdict.changed.length > 0;
+
+/** Archived articles whose headline, byline or text holds `query` (any Chinese phrase too), newest first. */
+export function searchArchive(options: { project: ResolvedProject; query: string; from?: string; to?: string }): Hit[] {
+  const { archiveDir } = options.project;
+  if (!existsSync(join(archiveDir, catalogueName))) throw new BroadsheetError('ArchiveEmpty', `${archiveDir} has no catalogue yet (${catalogueName}): nothing has been archived there.`);
+  return searchCatalogue(archiveDir, options.query, { ...(options.from ? { from: options.from } : {}), ...(options.to ? { to: options.to } : {}) });
 }
 
 async function entryNames(archiveDir: string): Promise<string[]> {

@@ -16,7 +16,7 @@ export async function ghostscriptVersion(): Promise<string> {
     const { stdout } = await run('gs', ['--version'], { timeout: 10_000 });
     return stdout.trim();
   } catch {
-    throw new BroadsheetError('ChromiumMissing', 'Ghostscript (gs) is needed for PDF/A copies and was not found; install it with `apt-get install ghostscript` (or `npm run setup` as root).');
+    throw new BroadsheetError('GhostscriptMissing', 'Ghostscript (gs) is needed for the PDF/A copies of the archive, and it was not found on this machine.');
   }
 }
 

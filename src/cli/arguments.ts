@@ -1,121 +1,169 @@
-// Parses the command line into a command and its options; nothing else happens here.
-import { parseArgs } from 'node:util';
+// Parses the command line into a command and its options, on commander (help for every command, "did you mean" for
+// commands and options); nothing else happens here: no file is read, nothing runs.
+import { Command as Program, CommanderError, Option } from 'commander';
 import { BroadsheetError } from '../errors/catalogue.ts';
 
+export interface GlobalOptions {
+  /** --config FILE: the house config; otherwise the nearest broadsheet.config.yaml. */
+  readonly config?: string;
+  /** Results and diagnostics as one JSON document on stdout. */
+  readonly json: boolean;
+  readonly quiet: boolean;
+  readonly verbose: boolean;
+}
+
 export type Command =
-  | { name: 'help'; topic?: string }
+  | { name: 'help'; text: string }
   | { name: 'version' }
   | { name: 'build'; dir: string; outDir?: string; grid?: string; page?: number; allowJump?: boolean }
   | { name: 'preview'; dir: string; port: number; outDir?: string; grid?: string; page?: number; allowJump?: boolean }
   | { name: 'edition'; file: string; outDir?: string }
   | { name: 'archive'; file: string; archive?: string }
   | { name: 'verify'; entry?: string; archive?: string }
-  | { name: 'search'; query: string; from?: string; to?: string; archive?: string };
+  | { name: 'search'; query: string; from?: string; to?: string; archive?: string }
+  | { name: 'init'; dir: string };
 
-export const usage = `Broadsheet: a manuscript folder in, a print-ready newspaper page out.
-
-Usage:
-  broadsheet build DIR [--out OUTDIR] [--grid NAME] [--page N] [--jump]
-      Builds the manuscript in DIR (a folder holding article.md and its photos)
-      into OUTDIR/<slug>.pdf, the proof OUTDIR/index.html and OUTDIR/layout.json.
-      OUTDIR defaults to dist/<slug>, where slug is DIR's folder name.
-      --grid  a page grid from styles/grids.yaml: zh-broadsheet, berliner, tabloid (default: the paper's grid for the article's language)
-      --page  the page number the article starts on (default 1), for the folio
-      --jump  text that does not fit continues on the next page, with jump lines;
-              without it, overset text is an error
-  broadsheet preview DIR [--port N] [--out OUTDIR] [--grid NAME] [--page N] [--jump]
-      Serves a live proof of DIR on http://127.0.0.1:N/ (default port 4173; 0 picks a free one).
-      It shows exactly what will print, rebuilds on every save of article.md, a photo, a template
-      or a style, and has proof aids (G grid, F frames, P photos, O overset, C changes, D diagnostics),
-      "Mark proofed", and "Print PDF" (writes OUTDIR/<slug>.pdf of what is shown).
-  broadsheet edition FILE [--out OUTDIR]
-      Builds every page of the edition FILE (YAML; see manuscript/edition.yaml) in one browser:
-      OUTDIR/page-N.pdf, page-N.html (proof), page-N.layout.json, and edition.pdf with
-      bookmarks for pages and articles. OUTDIR defaults to dist/<file name>.
-  broadsheet archive FILE [--archive DIR]
-      Builds the edition and archives it in DIR (default archive/): press PDFs, PDF/A-2b copies,
-      self-contained proofs, manuscripts and photos, NewsArticle JSON-LD, manifest.json with
-      SHA-256 of every file. An existing entry is never changed: archiving again adds a revision.
-  broadsheet verify [ENTRY] [--archive DIR]
-      Re-hashes one archive entry (or every entry) and names any file missing, added or changed.
-  broadsheet search QUERY [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--archive DIR]
-      Finds archived articles by words in headline, byline or text (Chinese included).
-  broadsheet --help | --version
-
-Example:
-  broadsheet build manuscript/shanting      → dist/shanting/shanting.pdf`;
-
-export function parseCommand(argv: readonly string[]): Command {
-  const [name, ...rest] = argv;
-  if (name === undefined || name === '--help' || name === '-h' || name === 'help') return { name: 'help' };
-  if (name === '--version' || name === '-v') return { name: 'version' };
-  if (name === 'build' || name === 'preview') {
-    const parsed = parseOrExplain(rest, {
-      out: { type: 'string', short: 'o' },
-      grid: { type: 'string' },
-      page: { type: 'string' },
-      jump: { type: 'boolean' },
-      port: { type: 'string', short: 'p' },
-      help: { type: 'boolean', short: 'h' },
-    });
-    if (parsed.values.help) return { name: 'help', topic: name };
-    const [dir, ...extra] = parsed.positionals;
-    if (dir === undefined) throw new BroadsheetError('UsageError', `\`broadsheet ${name}\` needs the manuscript folder, e.g. \`broadsheet ${name} manuscript/shanting\`.`);
-    if (extra.length > 0) throw new BroadsheetError('UsageError', `\`broadsheet ${name}\` takes one folder; also got ${extra.join(' ')}.`);
-    const { out, grid, page, jump, port } = parsed.values;
-    if (port !== undefined && name === 'build') throw new BroadsheetError('UsageError', '--port is for `broadsheet preview`.');
-    const portNumber = port === undefined ? 4173 : typeof port === 'string' && /^\d{1,5}$/.test(port) ? Number(port) : NaN;
-    if (!(Number.isInteger(portNumber) && portNumber >= 0 && portNumber <= 65535)) throw new BroadsheetError('UsageError', `--port takes a port number from 0 to 65535, not ${String(port)}.`);
-    const pageNumber = typeof page === 'string' ? Number(page) : undefined;
-    if (pageNumber !== undefined && !(Number.isInteger(pageNumber) && pageNumber >= 1 && pageNumber <= 999)) {
-      throw new BroadsheetError('UsageError', `--page takes a page number from 1 to 999, not ${String(page)}.`);
-    }
-    const common = {
-      dir,
-      ...(typeof out === 'string' ? { outDir: out } : {}),
-      ...(typeof grid === 'string' ? { grid } : {}),
-      ...(pageNumber !== undefined ? { page: pageNumber } : {}),
-      ...(jump === true ? { allowJump: true } : {}),
-    };
-    return name === 'build' ? { name, ...common } : { name, port: portNumber, ...common };
-  }
-  if (name === 'edition' || name === 'archive' || name === 'verify' || name === 'search') return archiveCommand(name, rest);
-  throw new BroadsheetError('UsageError', `There is no command \`${name}\`.`);
+export interface Parsed {
+  readonly command: Command;
+  readonly global: GlobalOptions;
 }
 
-function archiveCommand(name: 'edition' | 'archive' | 'verify' | 'search', rest: string[]): Command {
-  const parsed = parseOrExplain(rest, {
-    out: { type: 'string', short: 'o' },
-    archive: { type: 'string' },
-    from: { type: 'string' },
-    to: { type: 'string' },
-    help: { type: 'boolean', short: 'h' },
-  });
-  if (parsed.values.help) return { name: 'help', topic: name };
-  const { out, archive, from, to } = parsed.values;
-  const [first, ...extra] = parsed.positionals;
-  const allowed: Record<typeof name, string[]> = { edition: ['out'], archive: ['archive'], verify: ['archive'], search: ['archive', 'from', 'to'] };
-  for (const [option, value] of Object.entries({ out, archive, from, to })) {
-    if (value !== undefined && !allowed[name].includes(option)) throw new BroadsheetError('UsageError', `--${option} is not an option of \`broadsheet ${name}\`.`);
-  }
-  for (const [option, value] of Object.entries({ from, to })) {
-    if (typeof value === 'string' && !/^\d{4}-\d{2}-\d{2}$/.test(value)) throw new BroadsheetError('UsageError', `--${option} takes a day written YYYY-MM-DD, not ${value}.`);
-  }
-  if (extra.length > 0) throw new BroadsheetError('UsageError', `\`broadsheet ${name}\` takes one ${name === 'search' ? 'query (quote it)' : 'argument'}; also got ${extra.join(' ')}.`);
-  const archiveOption = typeof archive === 'string' ? { archive } : {};
-  if (name === 'verify') return { name, ...(first === undefined ? {} : { entry: first }), ...archiveOption };
-  if (first === undefined) throw new BroadsheetError('UsageError', `\`broadsheet ${name}\` needs ${name === 'search' ? 'a query' : 'the edition file, e.g. manuscript/edition.yaml'}.`);
-  if (name === 'search') return { name, query: first, ...archiveOption, ...(typeof from === 'string' ? { from } : {}), ...(typeof to === 'string' ? { to } : {}) };
-  if (name === 'archive') return { name, file: first, ...archiveOption };
-  return { name, file: first, ...(typeof out === 'string' ? { outDir: out } : {}) };
+export const exitCodes = '0 done · 1 failed · 2 the command was not understood · 130 interrupted (Ctrl-C)';
+
+function program(found: (command: Command) => void): Program {
+  const root = new Program('broadsheet')
+    .description('A manuscript folder in, a print-ready newspaper page out.')
+    .option('--config <file>', 'the house config (default: the nearest broadsheet.config.yaml, from this folder up)')
+    .option('--json', 'print the result and every diagnostic as one JSON document on stdout')
+    .option('-q, --quiet', 'print errors only')
+    .option('--verbose', 'print each step and its timing')
+    .option('-v, --version', 'print the version')
+    .addHelpText('after', `\nExit codes: ${exitCodes}\nExample:\n  broadsheet build manuscript/shanting      → dist/shanting/shanting.pdf`)
+    .showSuggestionAfterError(true)
+    .exitOverride()
+    .allowExcessArguments(false);
+
+  const page = (name: string) => new Option('--page <n>', 'the page number the article starts on, for the folio (default 1)').argParser((value) => pageNumber(value, name));
+  root
+    .command('build')
+    .description('Builds the manuscript in DIR (a folder with article.md and its photos) into OUTDIR/<slug>.pdf, the proof OUTDIR/index.html and OUTDIR/layout.json.')
+    .argument('<dir>', 'the manuscript folder')
+    .option('-o, --out <outdir>', 'the output folder (default: the house output folder, dist/<slug>)')
+    .option('--grid <name>', "a page grid: zh-broadsheet, berliner, tabloid or the house's own (default: the grid for the article's language)")
+    .addOption(page('build'))
+    .option('--jump', 'text that does not fit continues on the next page, with jump lines; without it, overset text is an error')
+    .action((dir: string, options: { out?: string; grid?: string; page?: number; jump?: boolean }) => found({ name: 'build', dir, ...articleOptions(options) }));
+  root
+    .command('preview')
+    .description('Serves a live proof of DIR on http://127.0.0.1:PORT/ that shows exactly what will print, rebuilds on every save, and has proof aids (G grid, F legs, P photos, O overset and news hole, C changes, D diagnostics), "Mark proofed" and "Print PDF".')
+    .argument('<dir>', 'the manuscript folder')
+    .option('-p, --port <port>', 'the port on 127.0.0.1 (0 picks a free one)', '4173')
+    .option('-o, --out <outdir>', 'where Print PDF writes (default dist/<slug>)')
+    .option('--grid <name>', 'a page grid, as for build')
+    .addOption(page('preview'))
+    .option('--jump', 'overset continues on further pages')
+    .action((dir: string, options: { port: string; out?: string; grid?: string; page?: number; jump?: boolean }) => found({ name: 'preview', dir, port: portNumber(options.port), ...articleOptions(options) }));
+  root
+    .command('edition')
+    .description('Builds every page of the edition FILE (YAML; see manuscript/edition.yaml): page-N.pdf, page-N.html, page-N.layout.json and edition.pdf with bookmarks.')
+    .argument('<file>', 'the edition file')
+    .option('-o, --out <outdir>', 'the output folder (default dist/<file name>)')
+    .action((file: string, options: { out?: string }) => found({ name: 'edition', file, ...(options.out ? { outDir: options.out } : {}) }));
+  root
+    .command('archive')
+    .description('Builds the edition and archives it: press PDFs, PDF/A-2b copies, self-contained proofs, manuscripts and photos, JSON-LD, manifest.json. An entry is never changed: archiving again adds a revision.')
+    .argument('<file>', 'the edition file')
+    .option('--archive <dir>', 'the archive folder (default: the house archive folder, archive/)')
+    .action((file: string, options: { archive?: string }) => found({ name: 'archive', file, ...(options.archive ? { archive: options.archive } : {}) }));
+  root
+    .command('verify')
+    .description('Re-hashes one archive entry (or every entry) and names any file missing, added or changed.')
+    .argument('[entry]', 'an entry name, e.g. 2021-01-08_edition_r1')
+    .option('--archive <dir>', 'the archive folder')
+    .action((entry: string | undefined, options: { archive?: string }) => found({ name: 'verify', ...(entry ? { entry } : {}), ...(options.archive ? { archive: options.archive } : {}) }));
+  root
+    .command('search')
+    .description('Finds archived articles by words in headline, byline or text (any Chinese phrase too).')
+    .argument('<query>', 'the words (quote them)')
+    .option('--from <day>', 'published on or after YYYY-MM-DD')
+    .option('--to <day>', 'published on or before YYYY-MM-DD')
+    .option('--archive <dir>', 'the archive folder')
+    .action((query: string, options: { from?: string; to?: string; archive?: string }) =>
+      found({
+        name: 'search',
+        query,
+        ...(options.from ? { from: day(options.from, '--from') } : {}),
+        ...(options.to ? { to: day(options.to, '--to') } : {}),
+        ...(options.archive ? { archive: options.archive } : {}),
+      }),
+    );
+  root
+    .command('init')
+    .description("Writes a starter house folder in DIR: broadsheet.config.yaml with the paper's name, a grid and a font, a stylesheet, a template, and one manuscript to build.")
+    .argument('[dir]', 'the folder (default: this one)', '.')
+    .action((dir: string) => found({ name: 'init', dir }));
+  for (const command of root.commands) command.showSuggestionAfterError(true).exitOverride().allowExcessArguments(false);
+  return root;
 }
 
-type OptionSpec = Record<string, { type: 'string' | 'boolean'; short?: string }>;
-
-function parseOrExplain(args: string[], options: OptionSpec) {
+export function parseCommand(argv: readonly string[]): Parsed {
+  let command: Command | undefined;
+  let written = '';
+  const root = program((found) => (command = found));
+  const capture = { writeOut: (text: string) => (written += text), writeErr: (text: string) => (written += text), outputError: () => undefined };
+  root.configureOutput(capture);
+  for (const sub of root.commands) sub.configureOutput(capture);
+  if (argv.length === 0) return { command: { name: 'help', text: root.helpInformation() }, global: { json: false, quiet: false, verbose: false } };
+  if (argv[0] === '-v' || argv[0] === '--version') return { command: { name: 'version' }, global: { json: argv.includes('--json'), quiet: false, verbose: false } };
   try {
-    return parseArgs({ args, options, allowPositionals: true, strict: true });
+    root.parse([...argv], { from: 'user' });
   } catch (error) {
-    throw new BroadsheetError('UsageError', error instanceof Error ? error.message : String(error));
+    if (error instanceof CommanderError) {
+      if (error.code === 'commander.helpDisplayed' || error.code === 'commander.help') return { command: { name: 'help', text: written.trimEnd() }, global: globalOf(root) };
+      if (error.code === 'commander.version') return { command: { name: 'version' }, global: globalOf(root) };
+      throw new BroadsheetError('UsageError', error.message.replace(/^error: /, '').replace(/\n/g, ' '));
+    }
+    throw error;
   }
+  const global = globalOf(root);
+  if (root.opts()['version'] === true && !command) return { command: { name: 'version' }, global };
+  if (!command) return { command: { name: 'help', text: root.helpInformation() }, global };
+  return { command, global };
+}
+
+function globalOf(root: Program): GlobalOptions {
+  const options = root.opts();
+  const config = options['config'];
+  return {
+    ...(typeof config === 'string' ? { config } : {}),
+    json: options['json'] === true,
+    quiet: options['quiet'] === true,
+    verbose: options['verbose'] === true,
+  };
+}
+
+function articleOptions(options: { out?: string; grid?: string; page?: number; jump?: boolean }) {
+  return {
+    ...(options.out ? { outDir: options.out } : {}),
+    ...(options.grid ? { grid: options.grid } : {}),
+    ...(options.page !== undefined ? { page: options.page } : {}),
+    ...(options.jump ? { allowJump: true } : {}),
+  };
+}
+
+function portNumber(value: string): number {
+  const port = /^\d{1,5}$/.test(value) ? Number(value) : NaN;
+  if (!(Number.isInteger(port) && port >= 0 && port <= 65535)) throw new BroadsheetError('UsageError', `--port takes a port number from 0 to 65535, not ${value}.`);
+  return port;
+}
+
+function pageNumber(value: string, _command: string): number {
+  const page = /^\d{1,3}$/.test(value) ? Number(value) : NaN;
+  if (!(page >= 1 && page <= 999)) throw new BroadsheetError('UsageError', `--page takes a page number from 1 to 999, not ${value}.`);
+  return page;
+}
+
+function day(value: string, option: string): string {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) throw new BroadsheetError('UsageError', `${option} takes a day written YYYY-MM-DD, not ${value}.`);
+  return value;
 }

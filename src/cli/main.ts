@@ -1,73 +1,99 @@
-// The one top-level boundary: runs the command, prints errors without stack traces, and sets the exit code.
-import { relative } from 'node:path';
-import { readFileSync } from 'node:fs';
+// The one top-level boundary: parses argv, resolves the project once, runs the command under one AbortSignal
+// (Ctrl-C), prints errors without stack traces, and sets the exit code (0 done, 1 failed, 2 usage, 130 interrupted).
 import { BroadsheetError } from '../errors/catalogue.ts';
-import { parseCommand, usage } from './arguments.ts';
+import { resolveProject, toolVersion } from '../project/resolve.ts';
+import { parseCommand, type Command, type GlobalOptions } from './arguments.ts';
+import { runArchive, runBuild, runEdition, runInit, runPreview, runSearch, runVerify, type Context } from './commands.ts';
+import { createReporter, type Reporter } from './report.ts';
 
-async function main(argv: readonly string[]): Promise<number> {
-  const command = parseCommand(argv);
-  switch (command.name) {
-    case 'help':
-      console.log(usage);
-      return 0;
-    case 'version': {
-      const manifest: unknown = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8'));
-      const version = typeof manifest === 'object' && manifest !== null && 'version' in manifest ? String(manifest.version) : 'unknown';
-      console.log(`broadsheet ${version}`);
-      return 0;
-    }
-    case 'build': {
-      const { build } = await import('../build.ts');
-      const controller = new AbortController();
-      const stop = () => controller.abort(new BroadsheetError('Interrupted', 'The build was interrupted; nothing was written.'));
-      process.once('SIGINT', stop);
-      process.once('SIGTERM', stop);
-      const { name: _, ...options } = command;
-      const result = await build({ ...options, signal: controller.signal });
-      for (const warning of result.warnings) console.warn(warning);
-      for (const problem of result.layout.problems) console.warn(`layout: ${problem.severity}: ${problem.rule}: ${problem.message}`);
-      console.log(`built ${relative(process.cwd(), result.pdfPath) || result.pdfPath}`);
-      console.log(`proof ${relative(process.cwd(), result.proofPath) || result.proofPath}`);
-      return 0;
-    }
-    case 'edition': {
-      const { buildEdition, writeEdition } = await import('../edition/build-edition.ts');
-      const built = await buildEdition({ file: command.file });
-      for (const warning of built.warnings) console.warn(warning);
-      const folder = await writeEdition(built, command.outDir);
-      console.log(`built ${built.pages.length} pages of ${built.edition.name} in ${relative(process.cwd(), folder) || folder}/ (edition.pdf, page-N.pdf, page-N.html)`);
+type Runnable = Exclude<Command, { name: 'help' | 'version' | 'init' }>;
+
+/** Ctrl-C and SIGTERM abort the one signal every step watches, and end a proof session. */
+function interruption() {
+  const controller = new AbortController();
+  let stop: () => void = () => undefined;
+  const stopped = new Promise<void>((resolve) => (stop = resolve));
+  const interrupt = () => {
+    controller.abort(new BroadsheetError('Interrupted', 'Interrupted (Ctrl-C); nothing was written.'));
+    stop();
+  };
+  process.once('SIGINT', interrupt);
+  process.once('SIGTERM', interrupt);
+  return { signal: controller.signal, stopped, release: () => (process.off('SIGINT', interrupt), process.off('SIGTERM', interrupt)) };
+}
+
+async function execute(command: Command, global: GlobalOptions, report: Reporter): Promise<number> {
+  if (command.name === 'help') {
+    process.stdout.write(`${command.text}\n`);
+    return 0;
+  }
+  const interrupted = interruption();
+  try {
+    if (command.name === 'init') return await runInit(command, { report });
+    if (command.name === 'version') {
+      report.result(`broadsheet ${toolVersion()}`);
+      report.done({ version: toolVersion() });
       return 0;
     }
-    case 'archive':
-    case 'verify':
-    case 'search': {
-      const { runArchiveCommand } = await import('../archive/commands.ts');
-      return runArchiveCommand(command, (line) => console.log(line));
-    }
-    case 'preview': {
-      const { startPreview } = await import('../preview/run.ts');
-      const { name: _, ...options } = command;
-      const preview = await startPreview({ ...options, log: (line) => console.log(line) });
-      await new Promise<void>((resolve) => {
-        process.once('SIGINT', resolve);
-        process.once('SIGTERM', resolve);
-      });
-      await preview.stop();
-      return 0;
-    }
+    const project = await resolveProject({
+      cwd: process.cwd(),
+      env: process.env,
+      ...(global.config ? { configFile: global.config } : {}),
+      ...('archive' in command && command.archive ? { archiveDir: command.archive } : {}),
+    });
+    report.step(project.configFile ? `house config: ${project.configFile}` : 'no house config: Broadsheet’s own defaults');
+    const context: Context = { project, signal: interrupted.signal, report, stopped: interrupted.stopped };
+    return await run(command, context);
+  } catch (error) {
+    // Whatever a step threw once Ctrl-C was pressed, the user stopped it: say that, with its exit code.
+    if (interrupted.signal.aborted && interrupted.signal.reason instanceof BroadsheetError && !(error instanceof BroadsheetError && error.entry.exit === 130)) throw interrupted.signal.reason;
+    throw error;
+  } finally {
+    interrupted.release();
   }
 }
 
+function run(command: Runnable, context: Context): Promise<number> {
+  switch (command.name) {
+    case 'build':
+      return runBuild(command, context);
+    case 'preview':
+      return runPreview(command, context);
+    case 'edition':
+      return runEdition(command, context);
+    case 'archive':
+      return runArchive(command, context);
+    case 'verify':
+      return runVerify(command, context);
+    case 'search':
+      return runSearch(command, context);
+  }
+}
+
+let global: GlobalOptions = { json: false, quiet: false, verbose: false };
+let report: Reporter = createReporter(global);
 try {
-  process.exitCode = await main(process.argv.slice(2));
+  const parsed = parseCommand(process.argv.slice(2));
+  global = parsed.global;
+  report = createReporter(global);
+  const code = await execute(parsed.command, global, report);
+  if (global.json && parsed.command.name !== 'help') process.stdout.write(report.document({ ok: code === 0, exitCode: code }));
+  process.exitCode = code;
 } catch (error) {
-  if (error instanceof BroadsheetError) {
-    console.error(error.report());
-    process.exitCode = error.entry.code === 'BS090' ? 2 : 1;
+  const failure = error instanceof BroadsheetError ? error : null;
+  // An error that is not in the catalogue is a bug: it says so, and ends with 70 (EX_SOFTWARE).
+  const exitCode = failure ? failure.entry.exit : 70;
+  if (global.json) {
+    const described = failure
+      ? { code: failure.entry.code, title: failure.entry.title, message: failure.message, details: failure.details, diagnostics: failure.diagnostics, whatToDo: failure.entry.hint }
+      : { code: 'internal', message: error instanceof Error ? error.message : String(error) };
+    process.stdout.write(report.document({ ok: false, exitCode, error: described }));
+  } else if (failure) {
+    console.error(failure.report());
   } else {
     console.error(`error: ${error instanceof Error ? error.message : String(error)}`);
     console.error('This is a bug in Broadsheet; please report it with the manuscript that caused it.');
     if (process.env['BROADSHEET_DEBUG'] && error instanceof Error) console.error(error.stack);
-    process.exitCode = 70;
   }
+  process.exitCode = exitCode;
 }

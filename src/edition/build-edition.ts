@@ -2,19 +2,19 @@
 import { basename, extname, join, resolve } from 'node:path';
 import { toHtml } from 'hast-util-to-html';
 import type { Root } from 'hast';
-import { composeStory, loadProjectGrid, loadProjectPaper } from '../compose.ts';
+import { composeStory } from '../compose.ts';
 import { BroadsheetError } from '../errors/catalogue.ts';
-import type { LayoutReport, StoryRequest } from '../layout/report.ts';
+import type { BreakToken, LayoutReport, StoryRequest } from '../layout/report.ts';
 import { formatMessages } from '../manuscript/diagnostics.ts';
 import type { Manuscript } from '../manuscript/types.ts';
 import { combinePages } from '../pdf/combine.ts';
-import { finishPdf } from '../pdf/finish.ts';
 import { launchBrowser, type PressBrowser } from '../render/browser.ts';
-import { pageRoots, type PageRoots } from '../render/page-files.ts';
-import { setPage } from '../render/set-page.ts';
+import { pageRoots } from '../render/page-files.ts';
+import { pressPage } from '../render/press.ts';
+import type { ResolvedProject } from '../project/resolve.ts';
 import { writeFolder } from '../output/write-folder.ts';
 import { loadEdition, type Edition } from './edition-file.ts';
-import { pageDocument, type PageStory } from './page-document.ts';
+import { pageDocument } from './page-document.ts';
 
 export interface BuiltArticle {
   readonly slug: string;
@@ -44,12 +44,14 @@ export interface BuiltEdition {
   readonly warnings: readonly string[];
 }
 
-export async function buildEdition(options: { file: string; press?: PressBrowser; signal?: AbortSignal }): Promise<BuiltEdition> {
-  const edition = await loadEdition({ file: options.file, columns: async (name) => (await loadProjectGrid(name)).columns });
-  const grid = await loadProjectGrid(edition.grid);
-  const paper = edition.paper ?? (await loadProjectPaper()).name;
-  const press = options.press ?? (await launchBrowser());
-  const jumped = new Map<string, { fromPage: number; html: string; headline: string; lang: string; dir: string }>();
+export async function buildEdition(options: { project: ResolvedProject; file: string; press?: PressBrowser; signal?: AbortSignal; onPage?: (page: number, of: number) => void }): Promise<BuiltEdition> {
+  const { project, signal } = options;
+  const edition = await loadEdition({ file: options.file, columns: async (name) => project.gridFor({ lang: project.paper.lang, ...(name ? { name } : {}) }).columns });
+  const grid = project.gridFor({ lang: project.paper.lang, ...(edition.grid ? { name: edition.grid } : {}) });
+  const paper = edition.paper ?? project.paper.name;
+  const press = options.press ?? (await launchBrowser({ project }));
+  /** Text that jumps on: the story's folder and where it stopped, for the page that takes it up. */
+  const jumped = new Map<string, { fromPage: number; token: BreakToken; dir: string; headline: string }>();
   const pages: BuiltPage[] = [];
   const warnings: string[] = [];
   let chromium = 'Chromium';
@@ -57,59 +59,62 @@ export async function buildEdition(options: { file: string; press?: PressBrowser
   try {
     chromium = await press.browser.version();
     for (const page of edition.pages) {
-      const stories: PageStory[] = [];
+      signal?.throwIfAborted();
+      options.onPage?.(page.number, edition.pages.length);
+      const stories: Root[] = [];
       const requests: StoryRequest[] = [];
       const articles: BuiltArticle[] = [];
-      const roots: Record<string, string> = { ...pageRoots(edition.dir) };
-      delete roots['manuscript/'];
+      const roots: Record<string, string> = { ...pageRoots(project) };
       for (const placed of page.articles) {
+        const photoBase = `manuscripts/${placed.slug}/`;
+        const block = placed.block ? { block: placed.block } : {};
         if (placed.kind === 'article') {
-          const photoBase = `manuscripts/${placed.slug}/`;
-          const composed = await composeStory({ dir: placed.dir, grid, photoBase, ...(options.signal ? { signal: options.signal } : {}) });
+          const composed = await composeStory({ project, dir: placed.dir, grid, photoBase, ...(signal ? { signal } : {}) });
           roots[photoBase] = composed.manuscript.dir;
           warnings.push(...formatMessages(composed.manuscript.file.messages.filter((message) => !message.fatal)));
-          stories.push({ kind: 'filled', page: composed.page });
+          stories.push(composed.page);
           shell ??= composed.page;
-          requests.push({ ...(placed.block ? { block: placed.block } : {}), overset: placed.jumpTo ? { kind: 'jump', toPage: placed.jumpTo } : { kind: 'error' } });
+          const { lang } = composed.manuscript.frontMatter;
+          requests.push({ lang, figures: composed.figures, ...block, overset: placed.jumpTo ? { kind: 'jump', toPage: placed.jumpTo } : { kind: 'error' } });
           articles.push({ slug: placed.slug, headline: composed.manuscript.frontMatter.headline, manuscript: composed.manuscript });
         } else {
           const leftover = jumped.get(placed.slug);
           if (!leftover) throw new BroadsheetError('LayoutFailed', `Page ${page.number} continues ${placed.slug}, but no text jumped to it (it all fitted on page ${page.number - 1} or earlier).`);
-          // Photos that follow their text to this page are served from the story's own folder.
-          roots[`manuscripts/${placed.slug}/`] = leftover.dir;
-          stories.push({ kind: 'continued', fromPage: leftover.fromPage, html: leftover.html, headline: leftover.headline, lang: leftover.lang });
-          requests.push({ ...(placed.block ? { block: placed.block } : {}), overset: { kind: 'error' } });
+          // The same manuscript, composed again on this page's grid: its break token finds the place it stopped.
+          const composed = await composeStory({ project, dir: leftover.dir, grid, photoBase, ...(signal ? { signal } : {}) });
+          roots[photoBase] = composed.manuscript.dir;
+          stories.push(composed.page);
+          shell ??= composed.page;
+          requests.push({ lang: composed.manuscript.frontMatter.lang, figures: composed.figures, ...block, overset: { kind: 'error' }, continues: { fromPage: leftover.fromPage, token: leftover.token } });
           articles.push({ slug: placed.slug, headline: leftover.headline, manuscript: null });
         }
       }
       if (!shell) throw new BroadsheetError('LayoutFailed', `Page ${page.number} holds only continuations, before any article has started.`);
       const document = pageDocument(stories, shell);
-      const folio = { paper, date: edition.date, page: page.number, ...(page.section ? { section: page.section } : {}) };
-      const set = await setPage({ browser: press.browser, html: toHtml(document), roots: roots satisfies PageRoots, layout: { grid, folio, stories: requests } });
-      let printed: Uint8Array;
-      try {
-        printed = await set.print();
-      } finally {
-        await set.close();
-      }
-      const broken = set.layout.problems.filter((problem) => problem.severity === 'error');
-      if (broken.length > 0) {
-        throw new BroadsheetError('LayoutFailed', `Page ${page.number} of ${edition.name} cannot be laid out:`, { details: broken.map((problem) => `${problem.rule}: ${problem.message}`) });
-      }
-      set.layout.stories.forEach((story, index) => {
+      const lang = pageLang(articles, requests, project.paper.lang);
+      const folio = { paper, lang, date: edition.date, page: page.number, ...(page.section ? { section: page.section } : {}) };
+      const title = pageTitle(page.number, page.section, edition);
+      const pressed = await pressPage(
+        {
+          browser: press.browser,
+          html: toHtml(document),
+          roots,
+          request: { grid, folio, stories: requests },
+          what: `Page ${page.number} of ${edition.name}`,
+          timeoutMs: project.timeouts.layoutMs,
+          ...(signal ? { signal } : {}),
+        },
+        () => ({ title: `${paper} ${edition.date} ${title}`, subject: articles.map((article) => article.headline).join(' / '), lang, date: edition.date, producer: `Broadsheet (${chromium})` }),
+      );
+      pressed.layout.stories.forEach((story, index) => {
         const article = articles[index];
         const placed = page.articles[index];
         if (story.jump && article && placed?.kind === 'article') {
-          jumped.set(article.slug, { fromPage: page.number, html: story.jump.html, headline: article.headline, lang: article.manuscript?.frontMatter.lang ?? 'zh-CN', dir: article.manuscript?.dir ?? '' });
+          jumped.set(article.slug, { fromPage: page.number, token: story.jump.token, dir: placed.dir, headline: article.headline });
         }
       });
-      for (const problem of set.layout.problems) warnings.push(`page ${page.number}: layout: ${problem.severity}: ${problem.rule}: ${problem.message}`);
-      const title = pageTitle(page.number, page.section, edition);
-      const pdf = await finishPdf({
-        pdf: printed,
-        facts: { title: `${paper} ${edition.date} ${title}`, subject: articles.map((article) => article.headline).join(' / '), lang: pageLang(articles), date: edition.date, producer: `Broadsheet (${chromium})` },
-      });
-      pages.push({ number: page.number, ...(page.section ? { section: page.section } : {}), title, pdf, proofHtml: set.proofHtml, layout: set.layout, files: set.files, articles });
+      for (const problem of pressed.layout.problems) warnings.push(`page ${page.number}: layout: ${problem.severity}: ${problem.rule}: ${problem.message}`);
+      pages.push({ number: page.number, ...(page.section ? { section: page.section } : {}), title, pdf: pressed.pdf, proofHtml: pressed.proofHtml, layout: pressed.layout, files: pressed.files, articles });
     }
   } finally {
     if (!options.press) await press.close();
@@ -117,7 +122,7 @@ export async function buildEdition(options: { file: string; press?: PressBrowser
   const pdf = await combinePages({
     pages: pages.map((page) => ({ pdf: page.pdf, title: page.title, articles: page.articles.map((article) => (article.manuscript ? article.headline : `${article.headline}（续）`)) })),
     title: `${paper} ${edition.date} ${edition.name}`,
-    lang: pageLang(pages.flatMap((page) => page.articles)),
+    lang: pageLang(pages.flatMap((page) => page.articles), [], project.paper.lang),
     date: edition.date,
     producer: `Broadsheet (${chromium})`,
   });
@@ -144,7 +149,8 @@ export function pageTitle(number: number, section: string | undefined, edition: 
   return zh ? `第${number}版${section ? ` ${section}` : ''}` : `Page ${number}${section ? ` ${section}` : ''}`;
 }
 
-function pageLang(articles: readonly BuiltArticle[]): string {
-  return articles.find((article) => article.manuscript)?.manuscript?.frontMatter.lang ?? 'zh-CN';
+/** A page's language: its first story's (continued stories count too), or the paper's. */
+function pageLang(articles: readonly BuiltArticle[], requests: readonly StoryRequest[], paperLang: string): string {
+  return requests[0]?.lang ?? articles.find((article) => article.manuscript)?.manuscript?.frontMatter.lang ?? paperLang;
 }
 

@@ -1,11 +1,15 @@
-// One catalogue of program errors: a stable code, a title, and what to do about it.
-
+// One catalogue of program errors: a stable code, a title, what to do about it, and the exit code it ends with.
+// One entry per kind of failure: an entry is never borrowed for a failure its "what to do" does not fit.
 import type { Diagnostic } from './diagnostic.ts';
+
+/** Exit codes, as documented: 0 done, 1 failed, 2 the command was not understood, 130 interrupted. */
+export type ExitCode = 1 | 2 | 130;
 
 export interface ErrorEntry {
   readonly code: string;
   readonly title: string;
   readonly hint: string;
+  readonly exit: ExitCode;
 }
 
 export const errors = {
@@ -13,61 +17,127 @@ export const errors = {
     code: 'BS001',
     title: 'Chromium was not found',
     hint: 'Install Debian\'s Chromium with `apt-get install chromium` (as root), or run `npm run setup`; set BROADSHEET_CHROMIUM to use another binary.',
+    exit: 1,
   },
   ChromiumLaunchFailed: {
     code: 'BS002',
     title: 'Chromium could not be started',
     hint: 'Check that `chromium --headless --version` works on this machine.',
+    exit: 1,
   },
   ManuscriptNotFound: {
     code: 'BS010',
     title: 'No manuscript here',
     hint: 'A manuscript is a folder holding `article.md` and its photos; pass that folder.',
+    exit: 1,
   },
   ManuscriptInvalid: {
     code: 'BS011',
     title: 'The manuscript has errors',
     hint: 'Fix the places listed above, then build again.',
+    exit: 1,
   },
   ManuscriptTooLarge: {
     code: 'BS012',
     title: 'The manuscript is too large',
     hint: 'A single article is limited in size; split it or check that the right file was given.',
+    exit: 1,
   },
   PhotoInvalid: {
     code: 'BS020',
     title: 'A photo cannot be used',
     hint: 'Replace the photo with a complete JPEG or PNG file.',
+    exit: 1,
   },
   RequestBlocked: {
     code: 'BS030',
     title: 'The page asked for something outside the manuscript',
     hint: 'Manuscripts may only use files inside their own folder; remove the reference or copy the file into the manuscript folder.',
+    exit: 1,
   },
   LayoutTimeout: {
     code: 'BS040',
     title: 'The page did not finish laying out in time',
     hint: 'Try again; if it keeps happening, report the manuscript that causes it.',
+    exit: 1,
   },
   LayoutFailed: {
     code: 'BS041',
     title: 'The page could not be laid out',
     hint: 'See the message above for which rule could not be kept.',
+    exit: 1,
   },
   OutputFailed: {
     code: 'BS050',
     title: 'The output could not be written',
     hint: 'Check that the output folder is writable and the disk has room.',
+    exit: 1,
   },
   Interrupted: {
     code: 'BS060',
     title: 'Stopped before the end',
     hint: 'Run the command again when ready; any earlier output is as it was.',
+    exit: 130,
   },
   UsageError: {
     code: 'BS090',
     title: 'The command was not understood',
-    hint: 'Run `broadsheet --help` for the commands and their options.',
+    hint: 'Run `broadsheet --help` for the commands and their options, or `broadsheet COMMAND --help` for one.',
+    exit: 2,
+  },
+  ConfigNotFound: {
+    code: 'BS080',
+    title: 'The house config cannot be read',
+    hint: 'Check the path given to --config, or run `broadsheet init` to write a starter house folder.',
+    exit: 1,
+  },
+  ConfigInvalid: {
+    code: 'BS081',
+    title: 'The house config has errors',
+    hint: 'Fix the lines listed above in the config (or in styles/grids.yaml, styles/paper.yaml), then run again.',
+    exit: 1,
+  },
+  GridUnknown: {
+    code: 'BS082',
+    title: 'There is no such page grid',
+    hint: 'Use one of the grids listed above, or define it under `grids:` in broadsheet.config.yaml.',
+    exit: 2,
+  },
+  FontRefused: {
+    code: 'BS083',
+    title: 'A house font cannot be used',
+    hint: 'Use fonts with TrueType outlines (most @fontsource packages; .ttf files): Chromium prints CFF (PostScript-outline) fonts as Type 3 fonts, which presses refuse.',
+    exit: 1,
+  },
+  HouseFileMissing: {
+    code: 'BS084',
+    title: 'A file the house config names is missing',
+    hint: 'Put the file in the house folder, or correct its path in broadsheet.config.yaml (paths are relative to that file).',
+    exit: 1,
+  },
+  GhostscriptMissing: {
+    code: 'BS003',
+    title: 'Ghostscript was not found',
+    hint: 'Install Debian\'s Ghostscript with `apt-get install ghostscript` (as root), or run `npm run setup`.',
+    exit: 1,
+  },
+  PortInUse: {
+    code: 'BS070',
+    title: 'The proof server cannot listen on that port',
+    hint: 'Another program uses the port: give another with --port N, or --port 0 for any free one.',
+    exit: 1,
+  },
+  ArchiveEmpty: {
+    code: 'BS071',
+    title: 'There is nothing archived there',
+    hint: 'Archive an edition first with `broadsheet archive EDITION.yaml`, or point --archive at the archive folder.',
+    exit: 1,
+  },
+  ArchiveEntryUnknown: {
+    code: 'BS072',
+    title: 'There is no such archive entry',
+    hint: 'Run `broadsheet verify` without an entry to check them all, or list the archive folder for the names.',
+    exit: 1,
   },
 } as const satisfies Record<string, ErrorEntry>;
 

@@ -1,7 +1,7 @@
 // A problem found in a build, with the place it comes from: what the CLI prints and the proof's panel lists.
 
 export interface Diagnostic {
-  readonly severity: 'error' | 'warning';
+  readonly severity: 'error' | 'warning' | 'info';
   readonly message: string;
   /** A stable name of the rule, e.g. `front-matter:headline-required` or `layout:overset`. */
   readonly rule: string;

@@ -17,21 +17,27 @@ export interface PageGrid {
 export const defaultGridName = 'zh-broadsheet';
 const mmPerPt = 25.4 / 72;
 
-export async function loadGrid(options: { file: string; name?: string }): Promise<PageGrid> {
-  const name = options.name ?? defaultGridName;
-  const all: unknown = parse(await readFile(options.file, 'utf8'));
-  const entry = isRecord(all) ? all[name] : undefined;
-  if (!isRecord(entry)) {
-    const known = isRecord(all) ? Object.keys(all).join(', ') : 'none';
-    throw new BroadsheetError('UsageError', `There is no page grid called \`${name}\` in ${options.file}; the grids are: ${known}.`);
+/** Every grid of a grids file (Broadsheet's own styles/grids.yaml), by name. */
+export async function loadGrids(file: string): Promise<Map<string, PageGrid>> {
+  let all: unknown;
+  try {
+    all = parse(await readFile(file, 'utf8'));
+  } catch (cause) {
+    throw new BroadsheetError('ConfigInvalid', `${file} cannot be read as YAML: ${cause instanceof Error ? cause.message.split('\n')[0] : String(cause)}.`, { cause });
   }
-  const where = `${options.file}, grid \`${name}\``;
+  if (!isRecord(all)) throw new BroadsheetError('ConfigInvalid', `${file} must hold grids by name.`);
+  return new Map(Object.entries(all).map(([name, entry]) => [name, readGrid(name, entry, `${file}, grid \`${name}\``)]));
+}
+
+/** One grid from its YAML (or config) entry: lengths with units, resolved into millimetres and points. */
+export function readGrid(name: string, entry: unknown, where: string): PageGrid {
+  if (!isRecord(entry)) throw new BroadsheetError('ConfigInvalid', `${where} is not a group of values.`);
   const trim = record(entry['trim'], `${where}: trim`);
   const margins = record(entry['margins'], `${where}: margins`);
   const body = record(entry['body'], `${where}: body`);
   const columns = entry['columns'];
   if (typeof columns !== 'number' || !Number.isInteger(columns) || columns < 1 || columns > 20) {
-    throw new BroadsheetError('UsageError', `${where}: columns must be a whole number from 1 to 20.`);
+    throw new BroadsheetError('ConfigInvalid', `${where}: columns must be a whole number from 1 to 20.`);
   }
   return Object.freeze({
     name,
@@ -78,7 +84,7 @@ function round(value: number): number {
 
 function mm(value: unknown, where: string): number {
   const match = typeof value === 'string' ? /^(\d+(?:\.\d+)?)(mm|pt)$/.exec(value.trim()) : null;
-  if (!match) throw new BroadsheetError('UsageError', `${where} must be a length like 12mm or 9pt, not ${String(value)}.`);
+  if (!match) throw new BroadsheetError('ConfigInvalid', `${where} must be a length like 12mm or 9pt, not ${String(value)}.`);
   const amount = Number(match[1]);
   return match[2] === 'pt' ? amount * mmPerPt : amount;
 }
@@ -88,7 +94,7 @@ function pt(value: unknown, where: string): number {
 }
 
 function record(value: unknown, where: string): Record<string, unknown> {
-  if (!isRecord(value)) throw new BroadsheetError('UsageError', `${where} is missing or not a group of values.`);
+  if (!isRecord(value)) throw new BroadsheetError('ConfigInvalid', `${where} is missing or not a group of values.`);
   return value;
 }
 

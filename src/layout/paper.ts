@@ -13,7 +13,7 @@ export interface Paper {
 export async function loadPaper(file: string): Promise<Paper> {
   const value: unknown = parse(await readFile(file, 'utf8'));
   const name = typeof value === 'object' && value !== null && 'name' in value ? value.name : undefined;
-  if (typeof name !== 'string' || name.trim() === '') throw new BroadsheetError('UsageError', `${file} must give the paper's name as \`name: …\`.`);
+  if (typeof name !== 'string' || name.trim() === '') throw new BroadsheetError('ConfigInvalid', `${file} must give the paper's name as \`name: …\`.`);
   const grids = typeof value === 'object' && value !== null && 'grids' in value && typeof value.grids === 'object' && value.grids !== null ? value.grids : {};
   const byLanguage = new Map(Object.entries(grids).filter((entry): entry is [string, string] => typeof entry[1] === 'string'));
   return {

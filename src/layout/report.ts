@@ -1,5 +1,6 @@
 // The layout engine's contract: what it is asked to do, and the report of what it placed where (millimetres, page-relative).
-import type { StoryMeasure } from './plan/types.ts';
+import type { StoryFigure } from '../markdown/figure-spec.ts';
+import type { BreakPoint, StoryMeasure } from './plan/types.ts';
 
 export interface Box {
   readonly x: number;
@@ -20,6 +21,8 @@ export interface GridSpec {
 
 export interface FolioSpec {
   readonly paper: string;
+  /** The language of the folio's words (the page's first story's, or the paper's). */
+  readonly lang: string;
   readonly date?: string;
   readonly section?: string;
   /** The page the article starts on. */
@@ -41,10 +44,25 @@ export interface BlockSpec {
  */
 export type OversetPolicy = { readonly kind: 'error' } | { readonly kind: 'sheets' } | { readonly kind: 'jump'; readonly toPage: number };
 
+/**
+ * Where a story's text stopped on one page and goes on on another: the block and line of the story (its blocks are
+ * composed the same way on every page of a grid), and the photos that go with the text.
+ */
+export interface BreakToken {
+  readonly at: BreakPoint;
+  readonly figures: readonly number[];
+}
+
 export interface StoryRequest {
+  /** The story's own language: its jump lines and strings. */
+  readonly lang: string;
+  /** Its figures in body order: what the desk asked of each, and its pixels. */
+  readonly figures: readonly StoryFigure[];
   /** Defaults to the whole page, or to what the stories before it on the page leave. */
   readonly block?: BlockSpec;
   readonly overset: OversetPolicy;
+  /** This story started on another page: take it up at the token, under a jump head. */
+  readonly continues?: { readonly fromPage: number; readonly token: BreakToken };
 }
 
 export interface LayoutRequest {
@@ -76,8 +94,8 @@ export interface StoryReport {
   readonly headline: string;
   readonly lang: string;
   readonly overset: Overset | null;
-  /** Text that jumped to another page of the edition, as HTML blocks to set there. */
-  readonly jump: { readonly toPage: number; readonly html: string } | null;
+  /** Text that jumped to another page of the edition: where it takes up. */
+  readonly jump: { readonly toPage: number; readonly token: BreakToken } | null;
   /** The story's module on each page it is set on, in grid units and millimetres. */
   readonly modules: readonly { readonly page: number; readonly grid: GridBox; readonly box: Box }[];
   readonly holes: readonly NewsHole[];

@@ -3,6 +3,7 @@ import { LineCounter, parseDocument, isMap, isScalar, isSeq, type Node as YamlNo
 import type { VFile } from 'vfile';
 import { blameYamlError } from './yaml-blame.ts';
 import type { LanguageGuess } from './language.ts';
+import { closest } from '../errors/closest.ts';
 
 export interface FrontMatter {
   readonly headline: string;
@@ -28,7 +29,16 @@ export interface FrontMatterSource {
 type Place = { line: number; column: number };
 
 /** Parses and validates YAML front matter; problems become fatal messages on `file`. */
-export function readFrontMatter(source: FrontMatterSource | undefined, file: VFile, options: { guessLang?: () => LanguageGuess } = {}): FrontMatter | undefined {
+/** Names other tools' front matter uses (Pandoc, Jekyll, Hugo), and the field each is read as. */
+const aliases: Readonly<Record<string, (typeof frontMatterFields)[number]>> = { title: 'headline', subtitle: 'deck', summary: 'deck', author: 'byline', authors: 'byline' };
+
+export interface FrontMatterOptions {
+  readonly guessLang?: () => LanguageGuess;
+  /** Fields the schema does not know (a CMS export's `tags`, `slug`, `id`): allowed, warned of (default), or refused. */
+  readonly unknownFields?: 'allow' | 'warn' | 'refuse';
+}
+
+export function readFrontMatter(source: FrontMatterSource | undefined, file: VFile, options: FrontMatterOptions = {}): FrontMatter | undefined {
   if (!source) {
     fail(file, 'the article has no front matter; start `article.md` with `---`, a line `headline: …`, and `---`', { line: 1, column: 1 }, 'missing');
     return undefined;
@@ -56,15 +66,30 @@ export function readFrontMatter(source: FrontMatterSource | undefined, file: VFi
   }
 
   const fields = new Map<string, Pair<unknown, unknown>>();
+  const policy = options.unknownFields ?? 'warn';
+  const known = (key: string): key is (typeof frontMatterFields)[number] => (frontMatterFields as readonly string[]).includes(key);
   for (const pair of root.items) {
     const key = isScalar(pair.key) ? String(pair.key.value) : '';
-    if (!(frontMatterFields as readonly string[]).includes(key)) {
-      const suggestion = closest(key, frontMatterFields);
-      const hint = suggestion ? `; did you mean \`${suggestion}\`?` : `; the fields are ${frontMatterFields.join(', ')}`;
-      fail(file, `unknown front matter field \`${key}\`${hint}`, placeOf(nodeOf(pair.key)?.range?.[0]), 'unknown-field');
+    const place = placeOf(nodeOf(pair.key)?.range?.[0]);
+    if (known(key)) {
+      fields.set(key, pair);
       continue;
     }
-    fields.set(key, pair);
+    const alias = aliases[key.toLowerCase()];
+    if (alias) {
+      // Pandoc, Jekyll and Hugo names: read as ours, unless our own name is there too.
+      if (root.items.some((other) => isScalar(other.key) && String(other.key.value) === alias)) {
+        file.message(`\`${key}\` is left out: \`${alias}\` is given too`, { place, source: 'front-matter', ruleId: 'field-alias' });
+      } else if (!fields.has(alias)) {
+        fields.set(alias, pair);
+        file.info(`\`${key}\` is read as \`${alias}\` (the name Pandoc, Jekyll and Hugo use)`, { place, source: 'front-matter', ruleId: 'field-alias' });
+      }
+      continue;
+    }
+    const suggestion = closest(key, frontMatterFields);
+    const hint = suggestion ? `; did you mean \`${suggestion}\`?` : `; the fields are ${frontMatterFields.join(', ')}`;
+    if (policy === 'refuse') fail(file, `unknown front matter field \`${key}\`${hint}`, place, 'unknown-field');
+    else if (policy === 'warn') file.message(`unknown front matter field \`${key}\` is not printed${hint}`, { place, source: 'front-matter', ruleId: 'unknown-field' });
   }
 
   const text = (name: string, required = false): string | undefined => {
@@ -178,27 +203,4 @@ function describe(node: YamlNode | undefined): string {
 function fail(file: VFile, reason: string, place: Place, rule: string): void {
   const message = file.message(reason, { place, source: 'front-matter', ruleId: rule });
   message.fatal = true;
-}
-
-/** The nearest known field name, for "did you mean" hints. */
-export function closest(word: string, candidates: readonly string[]): string | undefined {
-  let best: { name: string; distance: number } | undefined;
-  for (const name of candidates) {
-    const distance = editDistance(word.toLowerCase(), name);
-    if (!best || distance < best.distance) best = { name, distance };
-  }
-  return best && best.distance <= Math.max(2, Math.floor(word.length / 3)) ? best.name : undefined;
-}
-
-function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      const substitution = (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1);
-      current.push(Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, substitution));
-    }
-    previous = current;
-  }
-  return previous[b.length] ?? 0;
 }

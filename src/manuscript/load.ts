@@ -16,7 +16,7 @@ import type { Manuscript } from './types.ts';
 
 export const articleFileName = 'article.md';
 
-export async function loadManuscript(options: { dir: string; signal?: AbortSignal }): Promise<Manuscript> {
+export async function loadManuscript(options: { dir: string; signal?: AbortSignal; unknownFields?: 'allow' | 'warn' | 'refuse' }): Promise<Manuscript> {
   const dir = await realpath(options.dir).catch(() => {
     throw new BroadsheetError('ManuscriptNotFound', `${options.dir} does not exist.`);
   });
@@ -58,7 +58,10 @@ export async function loadManuscript(options: { dir: string; signal?: AbortSigna
   const toml = tree.children.some((node) => String(node.type) === 'toml');
   if (toml && !foreignMatter) fatal('front matter must be YAML, between two `---` lines; `+++` (TOML) front matter is not accepted', 1, 'front-matter-language');
   const body = yaml?.position?.end.offset !== undefined ? source.slice(yaml.position.end.offset) : source;
-  const frontMatter = readFrontMatter(yaml ? { value: yaml.value, firstLine: (yaml.position?.start.line ?? 1) + 1 } : undefined, file, { guessLang: () => guessLanguage(body) });
+  const frontMatter = readFrontMatter(yaml ? { value: yaml.value, firstLine: (yaml.position?.start.line ?? 1) + 1 } : undefined, file, {
+    guessLang: () => guessLanguage(body),
+    ...(options.unknownFields ? { unknownFields: options.unknownFields } : {}),
+  });
 
   visit(tree, ['link', 'definition'], (node) => {
     if ((node.type === 'link' || node.type === 'definition') && !isPrintableLink(node.url)) {

@@ -6,7 +6,7 @@ import type { VFile } from 'vfile';
 import { visit } from 'unist-util-visit';
 import { inspectPhoto } from './photo-file.ts';
 import type { Photo } from './types.ts';
-import { closest } from './front-matter.ts';
+import { closest } from '../errors/closest.ts';
 
 /** A photo larger than this is refused before it is read whole. */
 const maxPhotoBytes = 60 * 1024 * 1024;

@@ -1,7 +1,6 @@
 // `broadsheet preview`: one browser, one proof session, the server, and a watcher that rebuilds on every save.
 import { join } from 'node:path';
 import { launchBrowser } from '../render/browser.ts';
-import { projectRoot } from '../render/page-files.ts';
 import type { ComposeOptions } from '../compose.ts';
 import { openSession } from './session.ts';
 import { startProofServer } from './server.ts';
@@ -20,14 +19,14 @@ export interface RunningPreview {
 }
 
 export async function startPreview(options: PreviewOptions): Promise<RunningPreview> {
-  const press = await launchBrowser();
+  const press = await launchBrowser({ project: options.project });
   try {
     const session = await openSession({ ...options, press });
     const first = await session.rebuild();
-    const server = await startProofServer({ session, port: options.port });
+    const server = await startProofServer({ session, port: options.port, proofCss: join(options.project.toolRoot, 'styles/proof.css') });
     options.log(`proof of ${first.title} at ${server.url} (127.0.0.1 only; Ctrl-C stops)`);
     const article = join(session.dir, 'article.md');
-    const stopWatching = watchFolders([session.dir, join(projectRoot, 'templates'), join(projectRoot, 'styles')], (paths) => {
+    const stopWatching = watchFolders([session.dir, ...options.project.watched], (paths) => {
       const started = performance.now();
       const textOnly = paths.every((path) => path === article);
       void session.rebuild({ textOnly }).then((state) => {

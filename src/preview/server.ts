@@ -3,7 +3,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { pageOrigin, projectRoot, resolvePageFile } from '../render/page-files.ts';
+import { pageOrigin, resolvePageFile } from '../render/page-files.ts';
 import { BroadsheetError } from '../errors/catalogue.ts';
 import { isAllowedHost, isAllowedOrigin, type ServerAddress } from './guard.ts';
 import { proofPage } from './proof-page.ts';
@@ -20,11 +20,11 @@ export interface ProofServer {
 
 const livePath = '/_proof/live';
 
-export async function startProofServer(options: { session: ProofSession; port: number }): Promise<ProofServer> {
+export async function startProofServer(options: { session: ProofSession; port: number; proofCss: string }): Promise<ProofServer> {
   const { session } = options;
   const address: { port: number } = { port: options.port };
   const server = createServer((request, response) => {
-    void handle(request, response, session, address).catch((error: unknown) => {
+    void handle(request, response, session, address, options.proofCss).catch((error: unknown) => {
       if (!response.headersSent) send(response, 500, 'text/plain; charset=utf-8', `proof server error: ${error instanceof Error ? error.message : String(error)}`);
       else response.destroy();
     });
@@ -52,7 +52,7 @@ export async function startProofServer(options: { session: ProofSession; port: n
   await new Promise<void>((resolve, reject) => {
     server.once('error', (error: NodeJS.ErrnoException) =>
       reject(
-        new BroadsheetError('UsageError', error.code === 'EADDRINUSE' ? `Port ${options.port} on 127.0.0.1 is in use.` : `The proof server could not start: ${error.message}`, {
+        new BroadsheetError(error.code === 'EADDRINUSE' ? 'PortInUse' : 'OutputFailed', error.code === 'EADDRINUSE' ? `Port ${options.port} on 127.0.0.1 is in use.` : `The proof server could not start: ${error.message}`, {
           cause: error,
         }),
       ),
@@ -78,7 +78,7 @@ export async function startProofServer(options: { session: ProofSession; port: n
   };
 }
 
-async function handle(request: IncomingMessage, response: ServerResponse, session: ProofSession, address: ServerAddress): Promise<void> {
+async function handle(request: IncomingMessage, response: ServerResponse, session: ProofSession, address: ServerAddress, proofCss: string): Promise<void> {
   // A foreign Host header means a page elsewhere resolved its own name to 127.0.0.1 (DNS rebinding).
   if (!isAllowedHost(request.headers.host, address)) return send(response, 403, 'text/plain; charset=utf-8', 'This proof server answers only to 127.0.0.1 and localhost.');
   const url = new URL(request.url ?? '/', 'http://proof');
@@ -97,7 +97,7 @@ async function handle(request: IncomingMessage, response: ServerResponse, sessio
     return send(response, 200, 'text/html; charset=utf-8', proofPage(session.state()), contentPolicy(address));
   }
   if (url.pathname === '/_proof/ui.js') return send(response, 200, 'text/javascript; charset=utf-8', await proofToolsScript());
-  if (url.pathname === '/_proof/proof.css') return send(response, 200, 'text/css; charset=utf-8', await readFile(join(projectRoot, 'styles/proof.css')));
+  if (url.pathname === '/_proof/proof.css') return send(response, 200, 'text/css; charset=utf-8', await readFile(proofCss));
   if (url.pathname === '/_proof/state') {
     const state = session.state();
     const proofed = await readProofed(proofedFile(session.outDir));

@@ -6,10 +6,12 @@ import type { Diagnostic } from '../errors/diagnostic.ts';
 import { layoutDiagnostics } from '../layout/diagnostics.ts';
 import type { LayoutReport } from '../layout/report.ts';
 import { toDiagnostics } from '../manuscript/diagnostics.ts';
-import { defaultOutDir, publishArticle, type Published } from '../output/publish.ts';
+import { articleOutDir, publishArticle, type Published } from '../output/publish.ts';
+import { articleFacts } from '../pdf/finish.ts';
 import type { PressBrowser } from '../render/browser.ts';
 import { pageRoots, type PageRoots } from '../render/page-files.ts';
-import { setPage, type SetPage } from '../render/set-page.ts';
+import { openPage, printPage } from '../render/press.ts';
+import type { SetPage } from '../render/set-page.ts';
 
 export interface ProofState {
   /** Counts builds; the proof page knows which one it shows. */
@@ -36,7 +38,8 @@ export interface ProofSession {
 
 export async function openSession(options: ComposeOptions & { press: PressBrowser; outDir?: string }): Promise<ProofSession> {
   const dir = resolve(options.dir);
-  const outDir = resolve(options.outDir ?? defaultOutDir(basename(dir)));
+  const { project } = options;
+  const outDir = resolve(options.outDir ?? articleOutDir(project.outDir, basename(dir)));
   const chromium = await options.press.browser.version();
   let shown: { id: number; article: ComposedArticle; set: SetPage } | undefined;
   let state: ProofState = { id: 0, builtAt: new Date().toISOString(), title: basename(dir), diagnostics: [], layout: null, proofHtml: null };
@@ -60,7 +63,7 @@ export async function openSession(options: ComposeOptions & { press: PressBrowse
       const reuse = textOnly && shown !== undefined && headOf(shown.article.html) === headOf(article.html);
       const set = reuse && shown
         ? await shown.set.relayout(article.html, layout)
-        : await setPage({ browser: options.press.browser, html: article.html, roots: pageRoots(article.manuscript.dir), layout });
+        : await openPage({ browser: options.press.browser, html: article.html, roots: pageRoots(project, article.manuscript.dir), request: layout, what: article.manuscript.slug, timeoutMs: project.timeouts.layoutMs });
       const previous = reuse ? undefined : shown;
       const { manuscript } = article;
       // The page on show and the state that names it change together, before anything else can run.
@@ -105,15 +108,17 @@ export async function openSession(options: ComposeOptions & { press: PressBrowse
     dir,
     outDir,
     state: () => state,
-    roots: () => pageRoots(dir),
+    roots: () => pageRoots(project, dir),
     rebuild,
     printShown(id) {
       return exclusive(async () => {
         if (!shown || shown.id !== id || id !== state.id || state.proofHtml === null) {
           throw new BroadsheetError('OutputFailed', `The proof on screen (build ${id}) is not the current one (build ${state.id}); reload the proof and print again.`);
         }
-        const printed = await shown.set.print();
-        return publishArticle({ article: shown.article, set: shown.set, printed, chromium, outDir });
+        // The same press as `broadsheet build`: a page the build would refuse (overset, a photo without room) is refused.
+        const { manuscript } = shown.article;
+        const pdf = await printPage(shown.set, articleFacts(manuscript.frontMatter, `Broadsheet (${chromium})`), `${manuscript.slug} on the ${shown.article.grid.label} page`);
+        return publishArticle({ article: shown.article, pressed: { pdf, proofHtml: shown.set.proofHtml, files: shown.set.files, layout: shown.set.layout }, outDir });
       });
     },
     async close() {

@@ -1,7 +1,8 @@
 // Owns the one Chromium process a build uses: finds Debian's binary, launches it offline, closes it.
 import { existsSync } from 'node:fs';
-import puppeteer, { type Browser } from 'puppeteer';
+import puppeteer, { type Browser } from 'puppeteer-core';
 import { BroadsheetError } from '../errors/catalogue.ts';
+import type { ResolvedProject } from '../project/resolve.ts';
 
 const candidateBinaries = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
 
@@ -23,11 +24,11 @@ export interface PressBrowser {
   close(): Promise<void>;
 }
 
-export function findChromium(env: NodeJS.ProcessEnv = process.env): string {
-  const fromEnv = env['BROADSHEET_CHROMIUM'];
-  if (fromEnv) {
-    if (existsSync(fromEnv)) return fromEnv;
-    throw new BroadsheetError('ChromiumMissing', `BROADSHEET_CHROMIUM points at ${fromEnv}, which does not exist.`);
+/** The Chromium binary: the one the project names (from BROADSHEET_CHROMIUM, read when it was resolved), or Debian's. */
+export function findChromium(named?: string): string {
+  if (named) {
+    if (existsSync(named)) return named;
+    throw new BroadsheetError('ChromiumMissing', `BROADSHEET_CHROMIUM points at ${named}, which does not exist.`);
   }
   const found = candidateBinaries.find((path) => existsSync(path));
   if (found) return found;
@@ -35,8 +36,8 @@ export function findChromium(env: NodeJS.ProcessEnv = process.env): string {
 }
 
 /** Launches Chromium over a pipe, so that it dies with this process. */
-export async function launchBrowser(options: { timeoutMs?: number } = {}): Promise<PressBrowser> {
-  const executablePath = findChromium();
+export async function launchBrowser(options: { project?: Pick<ResolvedProject, 'chromium' | 'timeouts'> } = {}): Promise<PressBrowser> {
+  const executablePath = findChromium(options.project?.chromium);
   const args = [...chromiumFlags];
   // Chromium refuses to run its sandbox as root; that is how CI and fresh machines run here.
   if (process.getuid?.() === 0) args.push('--no-sandbox');
@@ -50,7 +51,7 @@ export async function launchBrowser(options: { timeoutMs?: number } = {}): Promi
       handleSIGTERM: false,
       handleSIGHUP: false,
       args,
-      timeout: options.timeoutMs ?? 30_000,
+      timeout: options.project?.timeouts.launchMs ?? 30_000,
       protocolTimeout: 120_000,
     });
   } catch (cause) {

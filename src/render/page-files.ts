@@ -1,32 +1,19 @@
 // The allowlist of files a page may load: each URL path maps to one folder; everything else is refused.
-import { createRequire } from 'node:module';
 import { realpathSync } from 'node:fs';
-import { dirname, extname, isAbsolute, join, relative, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { extname, isAbsolute, relative, resolve } from 'node:path';
+import type { ResolvedProject } from '../project/resolve.ts';
 
 /** The page's origin. `.invalid` never resolves, so nothing could reach a network even if interception failed. */
 export const pageOrigin = 'https://press.broadsheet.invalid';
-
-export const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-
-export const fontPackages = ['noto-serif-sc', 'noto-sans-sc', 'source-serif-4'] as const;
 
 export interface PageRoots {
   /** URL path prefix (no leading slash, ending in `/`) → absolute folder. */
   readonly [prefix: string]: string;
 }
 
-export function pageRoots(manuscriptDir: string): PageRoots {
-  const require = createRequire(import.meta.url);
-  const roots: Record<string, string> = {
-    'manuscript/': manuscriptDir,
-    'styles/': join(projectRoot, 'styles'),
-    'templates/': join(projectRoot, 'templates'),
-  };
-  for (const name of fontPackages) {
-    roots[`fonts/${name}/`] = dirname(require.resolve(`@fontsource/${name}/package.json`));
-  }
-  return roots;
+/** The project's folders (Broadsheet's styles, templates and fonts; the house's own) and, when given, the manuscript's. */
+export function pageRoots(project: ResolvedProject, manuscriptDir?: string): PageRoots {
+  return { ...project.pageRoots, ...(manuscriptDir ? { 'manuscript/': manuscriptDir } : {}) };
 }
 
 export type PageFile = { kind: 'file'; urlPath: string; path: string; mime: string } | { kind: 'refused'; reason: string };

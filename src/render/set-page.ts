@@ -1,8 +1,8 @@
 // The render stage: loads the filled page into Chromium behind an allowlist, lays it out, and keeps it open to print the PDF of exactly what the proof shows.
 import { readFile } from 'node:fs/promises';
-import type { Browser, HTTPRequest, Page } from 'puppeteer';
+import type { Browser, HTTPRequest, Page } from 'puppeteer-core';
 import { BroadsheetError } from '../errors/catalogue.ts';
-import { layOutPage } from '../layout/run.ts';
+import { layOutPage } from './lay-out-page.ts';
 import type { LayoutReport, LayoutRequest } from '../layout/report.ts';
 import { pageOrigin, resolvePageFile, type PageRoots } from './page-files.ts';
 

@@ -12,6 +12,8 @@ export interface TemplateInput {
   readonly story: Root;
   /** CSS text of the page grid (see layout/grid.ts). */
   readonly gridCss: string;
+  /** The house's stylesheets, set after the template's own (URLs as the page loads them). */
+  readonly stylesheets?: readonly string[];
 }
 
 export async function fillTemplate(input: TemplateInput): Promise<Root> {
@@ -46,6 +48,10 @@ export async function fillTemplate(input: TemplateInput): Promise<Root> {
     delete element.properties['dataSlot'];
     if (content.length === 0 && element.tagName !== 'title') removeElement(page, element);
     else element.children = content;
+  }
+  const head = select('head', page);
+  for (const href of input.stylesheets ?? []) {
+    head?.children.push({ type: 'element', tagName: 'link', properties: { rel: ['stylesheet'], href }, children: [] });
   }
   return page;
 }

@@ -1,7 +1,8 @@
 // Builds manuscripts for the press tests into temporary folders, through the same build() the CLI uses.
 import { cp, mkdir, symlink, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { build, type BuildOptions, type BuildResult } from '../../src/build.ts';
+import { build } from '../../src/index.ts';
+import type { BuildOptions, BuildResult } from '../../src/build.ts';
 import { BroadsheetError } from '../../src/errors/catalogue.ts';
 import { fixturesDir, tempFolder, type TempFolder } from './paths.ts';
 import { sampleDir } from './sample-article.ts';
@@ -12,7 +13,7 @@ export interface SampleBuild {
 }
 
 /** The sample article, built once into a fresh folder `<temp>/shanting`. */
-export async function buildSample(options: Omit<BuildOptions, 'dir' | 'outDir'> = {}): Promise<SampleBuild> {
+export async function buildSample(options: Omit<BuildOptions, 'dir' | 'outDir' | 'project'> = {}): Promise<SampleBuild> {
   const temp = await tempFolder('sample');
   const result = await build({ ...options, dir: sampleDir, outDir: join(temp.path, 'shanting') });
   return { result, temp };

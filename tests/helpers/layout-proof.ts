@@ -2,7 +2,7 @@
 // photos, with the styles the browser computed for them.
 import { realpath } from 'node:fs/promises';
 import { pathToFileURL } from 'node:url';
-import type { HTTPRequest } from 'puppeteer';
+import type { HTTPRequest } from 'puppeteer-core';
 import type { PressBrowser } from '../../src/render/browser.ts';
 
 export interface ProofFrame {

@@ -1,6 +1,7 @@
 // One build of a manuscript and everything the layout tests read from it: layout.json, the PDF through poppler, the proof.
 import { join } from 'node:path';
-import { build, type BuildResult } from '../../src/build.ts';
+import { build } from '../../src/index.ts';
+import type { BuildResult } from '../../src/build.ts';
 import type { PressBrowser } from '../../src/render/browser.ts';
 import type { FrameReport } from '../../src/layout/report.ts';
 import { readArticleBody, comparable, type ArticleBody } from './layout-article.ts';

@@ -1,6 +1,6 @@
 // The live proof as a reader's Chromium shows it: which build is on screen, where it is scrolled, and the lines each
 // frame shows, read from the glyph boxes of the page itself (not from the layout engine's own report).
-import type { Page } from 'puppeteer';
+import type { Page } from 'puppeteer-core';
 import type { PressBrowser } from '../../src/render/browser.ts';
 import { eventually } from './preview-server.ts';
 

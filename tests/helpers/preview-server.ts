@@ -8,6 +8,7 @@ import type { Diagnostic } from '../../src/errors/diagnostic.ts';
 import { layoutReportOf, type ReadReport } from './layout-json.ts';
 import { tempFolder, type TempFolder } from './paths.ts';
 import { sampleDir } from './sample-article.ts';
+import { testProject } from './project.ts';
 
 export interface SamplePreview {
   readonly url: string;
@@ -34,7 +35,7 @@ export async function previewSampleCopy(label: string, prepare?: (dir: string) =
   try {
     await cp(source, dir, { recursive: true });
     await prepare?.(dir);
-    const preview = await startPreview({ dir, port: 0, outDir, log: (line) => log.push(line) });
+    const preview = await startPreview({ project: await testProject(), dir, port: 0, outDir, log: (line) => log.push(line) });
     const port = Number(new URL(preview.url).port);
     let stopped = false;
     return {

@@ -14,6 +14,7 @@ import { isDict, namesIn, pdfDate, pdfObjects, pdfText, streamData, type PdfObje
 import { sampleArticle } from '../helpers/archive-sample.ts';
 import { tempFolder, type TempFolder } from '../helpers/paths.ts';
 import { pdfFonts, uncompressedPdf } from '../helpers/poppler.ts';
+import { testProject } from '../helpers/project.ts';
 
 let temp: TempFolder;
 let archiveDir: string;
@@ -22,7 +23,7 @@ let entryDir: string;
 beforeAll(async () => {
   temp = await tempFolder('archive-copies');
   archiveDir = join(temp.path, 'archive');
-  const archived = await archiveEdition({ file: sampleEditionFile, archiveDir });
+  const archived = await archiveEdition({ project: await testProject({ archiveDir }), file: sampleEditionFile });
   entryDir = archived.path;
 });
 afterAll(async () => removeArchive(temp));

@@ -5,7 +5,7 @@ import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { build } from '../../src/build.ts';
+import { build } from '../../src/index.ts';
 import { launchBrowser, type PressBrowser } from '../../src/render/browser.ts';
 import { broadsheetErrorOf } from '../helpers/build.ts';
 import { materialise } from '../helpers/fixture-case.ts';

@@ -15,6 +15,7 @@ import { columnLefts, mmToPt, readGridPreset, spanWidth } from '../helpers/layou
 import { containsRect, drawnImages, ptRect, readPdfPages, rowsIn, type DrawnImage, type PdfRow, type PtRect } from '../helpers/layout-pdf.ts';
 import { lineBreakViolations, wordGaps, wordsSpelling } from '../helpers/layout-rules.ts';
 import { frameStream, framesOf, layOut, type LaidOut, type PlacedFrame } from '../helpers/layout-sample.ts';
+import { testProject } from '../helpers/project.ts';
 
 interface Kind {
   readonly name: string;
@@ -266,7 +267,7 @@ describe('a page of two stories given no blocks (an edition page)', () => {
   beforeAll(async () => {
     const dir = join(scratch.path, 'two-story');
     await cp(join(layoutFixtures, 'layout-kinds/two-story'), dir, { recursive: true });
-    const built = await buildEdition({ file: join(dir, 'edition.yaml'), press });
+    const built = await buildEdition({ project: await testProject(), file: join(dir, 'edition.yaml'), press });
     const [first] = built.pages;
     if (!first) throw new Error('no page');
     page = first.layout;

@@ -3,7 +3,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { build } from '../../src/build.ts';
+import { build } from '../../src/index.ts';
 import { BroadsheetError } from '../../src/errors/catalogue.ts';
 import { launchBrowser, type PressBrowser } from '../../src/render/browser.ts';
 import { comparable, followBlocks } from '../helpers/layout-article.ts';

@@ -4,7 +4,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'puppeteer';
+import type { Page } from 'puppeteer-core';
 import { launchBrowser, type PressBrowser } from '../../src/render/browser.ts';
 import { jpegBytes } from '../helpers/images.ts';
 import { openProof, readerViewport, shownProof, waitForShown } from '../helpers/preview-page.ts';

@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'puppeteer';
+import type { Page } from 'puppeteer-core';
 import { launchBrowser, type PressBrowser } from '../../src/render/browser.ts';
 import { readLayoutJson, type ReadReport } from '../helpers/layout-json.ts';
 import { ptRect, readPdfPages, rowsIn, type PdfPage } from '../helpers/layout-pdf.ts';

@@ -4,7 +4,7 @@
 import { copyFile, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'puppeteer';
+import type { Page } from 'puppeteer-core';
 import { launchBrowser, type PressBrowser } from '../../src/render/browser.ts';
 import { sampleDir } from '../helpers/sample-article.ts';
 import { bareLine, frameAt, markPage, openProof, shownFrames, shownProof, waitForShown, type ShownProof } from '../helpers/preview-page.ts';

@@ -10,6 +10,7 @@ import { openSession, type ProofSession } from '../../src/preview/session.ts';
 import { pdfText } from '../helpers/poppler.ts';
 import { tempFolder, type TempFolder } from '../helpers/paths.ts';
 import { sampleDir } from '../helpers/sample-article.ts';
+import { testProject } from '../helpers/project.ts';
 
 /** Holds close() of set pages while closed; tells when a close() is waiting. */
 const gate = vi.hoisted(() => {
@@ -65,7 +66,7 @@ beforeAll(async () => {
   temp = await tempFolder('preview-print-race');
   dir = join(temp.path, 'shanting');
   await cp(sampleDir, dir, { recursive: true });
-  session = await openSession({ dir, press, outDir: join(temp.path, 'out') });
+  session = await openSession({ project: await testProject(), dir, press, outDir: join(temp.path, 'out') });
   await session.rebuild();
 });
 afterAll(async () => {

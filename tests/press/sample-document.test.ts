@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
-import { build } from '../../src/build.ts';
+import { build } from '../../src/index.ts';
 import { buildSample, type SampleBuild } from '../helpers/build.ts';
 import { projectRoot } from '../helpers/paths.ts';
 import { pdfInfo, ptPerMm } from '../helpers/poppler.ts';

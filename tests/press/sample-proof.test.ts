@@ -2,7 +2,7 @@
 import { realpath } from 'node:fs/promises';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { HTTPRequest } from 'puppeteer';
+import type { HTTPRequest } from 'puppeteer-core';
 import { launchBrowser, type PressBrowser } from '../../src/render/browser.ts';
 import { buildSample, type SampleBuild } from '../helpers/build.ts';
 import { readSampleArticle } from '../helpers/sample-article.ts';

@@ -2,7 +2,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { build } from '../../src/build.ts';
+import { build } from '../../src/index.ts';
 import { broadsheetErrorOf } from '../helpers/build.ts';
 import { materialise, type FixtureCase } from '../helpers/fixture-case.ts';
 import { tempFolder, type TempFolder } from '../helpers/paths.ts';

@@ -1,6 +1,7 @@
-// parseCommand(): the command line becomes a command and its options, or a usage error; nothing else happens.
+// parseCommand(): the command line becomes a command and its options, or a usage error (exit 2) saying what is wrong
+// with "did you mean"; every command has its help; nothing else happens.
 import { describe, expect, it } from 'vitest';
-import { parseCommand, usage, type Command } from '../../src/cli/arguments.ts';
+import { parseCommand, type Command } from '../../src/cli/arguments.ts';
 import { BroadsheetError } from '../../src/errors/catalogue.ts';
 
 function usageErrorOf(argv: readonly string[]): BroadsheetError {
@@ -13,12 +14,10 @@ function usageErrorOf(argv: readonly string[]): BroadsheetError {
   throw new Error(`${argv.join(' ')} was accepted`);
 }
 
+const commandOf = (argv: readonly string[]): Command => parseCommand(argv).command;
+
 describe('parseCommand', () => {
   it.each<[string[], Command]>([
-    [[], { name: 'help' }],
-    [['--help'], { name: 'help' }],
-    [['-h'], { name: 'help' }],
-    [['help'], { name: 'help' }],
     [['--version'], { name: 'version' }],
     [['-v'], { name: 'version' }],
     [['build', 'manuscript/shanting'], { name: 'build', dir: 'manuscript/shanting' }],
@@ -26,31 +25,57 @@ describe('parseCommand', () => {
     [['build', '-o', '/tmp/out', 'manuscript/shanting'], { name: 'build', dir: 'manuscript/shanting', outDir: '/tmp/out' }],
     [['build', 'manuscript/shanting', '--out=/tmp/out', '--grid', 'tabloid'], { name: 'build', dir: 'manuscript/shanting', outDir: '/tmp/out', grid: 'tabloid' }],
     [['build', 'manuscript/shanting', '--page', '3', '--jump'], { name: 'build', dir: 'manuscript/shanting', page: 3, allowJump: true }],
-    [['build', '--help'], { name: 'help', topic: 'build' }],
-    [['build', 'manuscript/shanting', '-h'], { name: 'help', topic: 'build' }],
     [['build', '--', '--odd-folder-name'], { name: 'build', dir: '--odd-folder-name' }],
+    [['edition', 'manuscript/edition.yaml', '--out', 'x'], { name: 'edition', file: 'manuscript/edition.yaml', outDir: 'x' }],
+    [['verify'], { name: 'verify' }],
+    [['search', '山亭区', '--from', '2021-01-01'], { name: 'search', query: '山亭区', from: '2021-01-01' }],
+    [['init'], { name: 'init', dir: '.' }],
   ])('reads %j', (argv, command) => {
-    expect(parseCommand(argv)).toEqual(command);
+    expect(commandOf(argv)).toEqual(command);
+  });
+
+  it('reads the options every command shares, before or after the command', () => {
+    expect(parseCommand(['--json', '--config', 'house/broadsheet.config.yaml', 'build', 'a']).global).toEqual({ config: 'house/broadsheet.config.yaml', json: true, quiet: false, verbose: false });
+    expect(parseCommand(['-q', 'verify']).global.quiet).toBe(true);
+  });
+
+  it.each([[[]], [['--help']], [['-h']], [['help']], [['build', '--help']], [['build', 'manuscript/shanting', '-h']], [['archive', '--help']]])('gives help for %j', (argv) => {
+    const command = commandOf(argv);
+    expect(command.name).toBe('help');
+    expect(command.name === 'help' ? command.text : '').toMatch(/Usage: broadsheet/);
+  });
+
+  it('has help for every command, with its options', () => {
+    for (const [name, words] of [
+      ['build', ['--out', '--grid', '--page', '--jump']],
+      ['preview', ['--port', '127.0.0.1', 'Print PDF']],
+      ['edition', ['edition file', '--out']],
+      ['archive', ['--archive', 'PDF/A']],
+      ['verify', ['entry']],
+      ['search', ['--from', '--to']],
+      ['init', ['house folder']],
+    ] as const) {
+      const command = commandOf([name, '--help']);
+      for (const word of words) expect(command.name === 'help' ? command.text : '', `${name} --help`).toContain(word);
+    }
+    expect(commandOf(['--help']).name === 'help' && commandOf(['--help'])).toBeTruthy();
   });
 
   it.each([
-    [['build'], 'needs the manuscript folder'],
-    [['build', 'a', 'b'], 'takes one folder; also got b'],
-    [['build', 'a', '--bogus'], '--bogus'],
+    [['build'], "missing required argument 'dir'"],
+    [['build', 'a', 'b'], 'too many arguments'],
+    [['build', 'a', '--bogus'], "unknown option '--bogus'"],
+    [['build', 'a', '--ot', 'x'], 'Did you mean --out?'],
     [['build', 'a', '--out'], '--out'],
     [['build', 'a', '--page', '0'], '--page takes a page number'],
     [['build', 'a', '--page', 'two'], '--page takes a page number'],
-    [['bild', 'manuscript/shanting'], 'There is no command `bild`'],
-  ])('refuses %j with a usage error saying what is wrong', (argv, words) => {
+    [['bild', 'manuscript/shanting'], 'Did you mean build?'],
+    [['search', 'x', '--from', '2021/01/01'], '--from takes a day written YYYY-MM-DD'],
+  ])('refuses %j with a usage error (exit 2) saying what is wrong', (argv, words) => {
     const error = usageErrorOf(argv);
     expect(error.entry.code).toBe('BS090');
+    expect(error.entry.exit).toBe(2);
     expect(error.report()).toContain(words);
     expect(error.report()).toContain('broadsheet --help');
-  });
-
-  it('explains the build command, its options and an example in the usage text', () => {
-    for (const words of ['broadsheet build DIR', '--out OUTDIR', '--grid', 'article.md', 'broadsheet --help | --version', 'manuscript/shanting']) {
-      expect(usage).toContain(words);
-    }
   });
 });

@@ -4,10 +4,11 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { cp } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadProjectGrid } from '../../src/compose.ts';
+
 import { loadEdition } from '../../src/edition/edition-file.ts';
 import { broadsheetErrorOf } from '../helpers/build.ts';
 import { fixturesDir, tempFolder, type TempFolder } from '../helpers/paths.ts';
+import { testProject } from '../helpers/project.ts';
 
 const folder = join(fixturesDir, 'edition-files');
 
@@ -52,7 +53,7 @@ async function placeCase(name: string): Promise<string> {
   return join(dir, 'edition.yaml');
 }
 
-const columns = async (grid: string | undefined) => (await loadProjectGrid(grid)).columns;
+const columns = async (grid: string | undefined) => (await testProject()).gridFor({ lang: 'zh-CN', ...(grid ? { name: grid } : {}) }).columns;
 
 describe('the valid fixture edition', () => {
   it('loads: two pages, blocks of whole columns, beta jumping to page 2 where its continuation waits', async () => {

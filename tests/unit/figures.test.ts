@@ -85,11 +85,11 @@ describe('figures (as HTML, through remark-rehype)', () => {
 });
 
 describe('figure settings after the image ({span=3 caption=below …})', () => {
-  it('passes the desk’s settings to the layout as data attributes, and leaves no braces in the text', () => {
-    const tree = unified().use(remarkParse).parse('![图](images/a.jpg "某某摄"){span=3 caption=below place=top focus=30,40}');
+  it('reads the desk’s settings once, typed, for the layout request, and leaves no braces in the text', () => {
+    const tree = unified().use(remarkParse).parse('![图](images/a.jpg "某某摄"){span=3 caption=below place=top focus=30,40 role=small crop=4:3}');
     expect(figures(tree)).toEqual([]);
     const paragraph = firstParagraph(tree);
-    expect(paragraph.data).toMatchObject({ hName: 'figure', hProperties: { dataSpan: '3', dataCaption: 'below', dataPlace: 'top', dataFocus: '30% 40%' } });
+    expect(paragraph.data).toMatchObject({ hName: 'figure', hProperties: { dataFigure: 0 }, figureSpec: { span: 3, caption: 'below', place: 'top', focus: '30% 40%', role: 'small', crop: 4 / 3 } });
     expect(paragraph.children.map((child) => child.type)).toEqual(['image', 'figureCaption']);
   });
 

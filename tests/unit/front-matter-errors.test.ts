@@ -12,7 +12,8 @@ const cases = readdirSync(folder).map((name) => [name, expectedError(JSON.parse(
 
 describe.each(cases)('front matter case %s', (name, expected) => {
   it(`is refused at article.md:${expected.line}, naming ${expected.mentions.join(' / ')}`, async () => {
-    const error = await broadsheetErrorOf(loadManuscript({ dir: join(folder, name) }));
+    // Unknown fields are refused only by a house that says so (the default warns; see below).
+    const error = await broadsheetErrorOf(loadManuscript({ dir: join(folder, name), ...(name.startsWith('unknown-field') ? { unknownFields: 'refuse' as const } : {}) }));
     expect(error.entry.code).toBe('BS011');
     const at = new RegExp(`/article\\.md:${expected.line}:\\d+: error: `);
     const here = error.details.filter((detail) => at.test(detail));
@@ -28,4 +29,19 @@ it('covers the problems an editor meets: fixtures for each kind exist', () => {
   for (const kind of ['missing-headline', 'headline-list', 'byline-map', 'date-impossible', 'date-slashes', 'date-unquoted-number', 'js-engine', 'toml', 'json', 'lang-invalid', 'unknown-field', 'yaml-unclosed-quote']) {
     expect(names).toContain(kind);
   }
+});
+
+describe('fields the schema does not know, by the house policy', () => {
+  const dir = join(folder, 'unknown-field-far');
+  it('warns by default, naming the field and the line, and builds', async () => {
+    const manuscript = await loadManuscript({ dir });
+    const warnings = manuscript.file.messages.filter((message) => message.fatal === false && message.ruleId === 'unknown-field');
+    expect(warnings.length).toBeGreaterThan(0);
+    expect(warnings.every((message) => typeof message.line === 'number')).toBe(true);
+  });
+
+  it('says nothing when the house allows them', async () => {
+    const manuscript = await loadManuscript({ dir, unknownFields: 'allow' });
+    expect(manuscript.file.messages.filter((message) => message.ruleId === 'unknown-field')).toEqual([]);
+  });
 });

@@ -1,6 +1,6 @@
 // The page grid presets in styles/grids.yaml: the three newspaper sizes Broadsheet prints, and the engine reads them as written.
 import { describe, expect, it } from 'vitest';
-import { gridCss, loadGrid } from '../../src/layout/grid.ts';
+import { gridCss, loadGrids } from '../../src/layout/grid.ts';
 import { bottomMarginY, columnLefts, columnWidth, gridsFile, millimetres, readGridPresets, spanWidth } from '../helpers/layout-grid.ts';
 
 const presets = readGridPresets();
@@ -29,7 +29,8 @@ describe('styles/grids.yaml', () => {
 
   it.each([...presets.keys()])('%s is resolved by the engine exactly as written', async (name) => {
     const preset = presets.get(name);
-    const grid = await loadGrid({ file: gridsFile, name });
+    const grid = (await loadGrids(gridsFile)).get(name);
+    if (!grid) throw new Error(name);
     expect(grid.columns).toBe(preset?.columns);
     expect(grid.trim).toEqual(preset?.trim);
     expect(grid.margins).toEqual(preset?.margins);

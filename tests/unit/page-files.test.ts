@@ -3,9 +3,11 @@ import { mkdir, realpath, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { pageOrigin, pageRoots, projectRoot, resolvePageFile, type PageRoots } from '../../src/render/page-files.ts';
+import { pageOrigin, pageRoots, resolvePageFile, type PageRoots } from '../../src/render/page-files.ts';
+import { layoutProjectRoot as projectRoot } from '../helpers/layout-files.ts';
 import { jpegBytes } from '../helpers/images.ts';
 import { tempFolder, type TempFolder } from '../helpers/paths.ts';
+import { testProject } from '../helpers/project.ts';
 
 let temp: TempFolder;
 let root: string;
@@ -29,7 +31,7 @@ beforeAll(async () => {
   await symlink('a.jpg', join(manuscript, 'images/inside.jpg'));
   await symlink('/etc/hostname', join(manuscript, 'images/hostname.jpg'));
   await symlink('../../outside/secret.jpg', join(manuscript, 'images/escape.jpg'));
-  roots = pageRoots(manuscript);
+  roots = pageRoots(await testProject(), manuscript);
 });
 afterAll(async () => temp?.remove());
 

@@ -22,7 +22,7 @@ function images(...sources: string[]): Root {
 describe('photoSources', () => {
   it('points a known photo at manuscript/<its path> and gives it its pixel size', () => {
     const [img] = selectAll('img', images('images/highway.jpg'));
-    expect(img?.properties).toMatchObject({ src: 'manuscript/images/highway.jpg', width: 3600, height: 2400, dataPixelWidth: 3600, dataPixelHeight: 2400 });
+    expect(img?.properties).toMatchObject({ src: 'manuscript/images/highway.jpg', width: 3600, height: 2400 });
   });
 
   it('escapes each part of the path (spaces, Chinese) but keeps its slashes', () => {

@@ -38,7 +38,7 @@ beforeAll(async () => {
   temp = await tempFolder('raw-html');
   await writeFile(join(temp.path, 'article.md'), article);
   manuscript = await loadManuscript({ dir: temp.path });
-  story = await toStory({ manuscript });
+  story = (await toStory({ input: { tree: manuscript.tree, file: manuscript.file, lang: manuscript.frontMatter.lang, photos: manuscript.photos } })).body;
 });
 afterAll(async () => temp?.remove());
 

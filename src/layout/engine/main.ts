@@ -2,13 +2,12 @@
 // in its space on the page, sets the plans, follows overset onto continuation sheets or a jump, and reports it all.
 import type { GridMetrics, Space, StoryMeasure, StoryPlan } from '../plan/types.ts';
 import { linesFrom } from '../plan/flow.ts';
-import { pageHoleWeight, planPage } from '../plan/page.ts';
+import { pageHoleWeight, planPage, type PagedStory } from '../plan/page.ts';
 import type { LayoutProblem, LayoutReport, LayoutRequest, NewsHole, Overset, StoryReport, StoryRequest } from '../report.ts';
 import { compositionReport } from './composition-report.ts';
 import { checkLines } from './check-lines.ts';
 import { blockGeometry, columnX, geometryOf, pxPerMm, spanWidth, type Geometry } from './geometry.ts';
 import { jumpText } from './jump-text.ts';
-import { leftoverMarkup } from './leftover.ts';
 import { measurePages, type SetStoryParts } from './measure.ts';
 import { measureStory, headlineLinesOf, type MeasuredStory } from './measure-story.ts';
 import { planForPolicy } from './plan-story.ts';
@@ -42,12 +41,15 @@ async function layOut(request: LayoutRequest): Promise<LayoutReport> {
   const first = createSheet({ container, geometry: page, folio: request.folio, number: request.folio.page });
   const articles = Array.from(document.querySelectorAll<HTMLElement>('article.story'));
 
+  const specs = articles.map((article, index): StoryRequest => request.stories[index] ?? { lang: article.lang || request.folio.lang, figures: [], overset: { kind: 'error' } });
   const measured: MeasuredStory[] = [];
   for (const [index, article] of articles.entries()) {
-    const spec = request.stories[index] ?? { overset: { kind: 'error' } };
-    addJumpIn(article);
-    measured.push(await measureStory({ story: article, sheet: first.element, geometry: page, columns: spec.block?.columns ?? page.columns }));
+    const spec = specs[index] ?? { lang: request.folio.lang, figures: [], overset: { kind: 'error' } };
+    measured.push(await measureStory({ story: article, sheet: first.element, geometry: page, columns: spec.block?.columns ?? page.columns, lang: spec.lang, figures: spec.figures }));
   }
+  // A story taken up from another page of the edition: a jump head instead of its headline, its jump line first,
+  // and its text from where the other page stopped.
+  const prepared = measured.map((story, index) => prepare(story, specs[index], page));
   const measuring = performance.now() - started;
 
   const stories: StoryReport[] = [];
@@ -55,13 +57,14 @@ async function layOut(request: LayoutRequest): Promise<LayoutReport> {
   let attempts = 0;
   // Several stories and no blocks given: the page planner sizes them together. Otherwise stories without a block
   // are stacked: each takes the page below the ones before it.
-  const specs = measured.map((_, index): StoryRequest => request.stories[index] ?? { overset: { kind: 'error' } });
   const whole: Space = { column: 0, columns: page.columns, line: 0, lines: first.area.lines };
-  const planned = measured.length > 1 && specs.every((spec) => !spec.block && spec.overset.kind === 'error') ? planPage(measured.map((story) => story.measure), whole, metrics) : null;
+  const planned = measured.length > 1 && specs.every((spec) => !spec.block && spec.overset.kind === 'error') ? planPage(prepared.map((story) => story.paged), whole, metrics) : null;
   if (planned) attempts += planned.plans.reduce((sum, plan) => sum + plan.candidates, 0);
   let nextFreeLine = 0;
   for (const [index, story] of measured.entries()) {
-    const spec = specs[index] ?? { overset: { kind: 'error' } };
+    const spec = specs[index] ?? { lang: story.lang, figures: [], overset: { kind: 'error' } };
+    const ready = prepared[index];
+    if (!ready) continue;
     const space = planned?.spaces[index] ?? spaceOf(spec, first.area, page, nextFreeLine);
     const explicit = spec.block !== undefined;
     // Overset that is an error is found the way a jump would find it: photos whose text does not fit go with that
@@ -69,17 +72,26 @@ async function layOut(request: LayoutRequest): Promise<LayoutReport> {
     const jumps = spec.overset.kind !== 'error';
     const plan =
       planned?.plans[index] ??
-      planForPolicy({ story: story.measure, space, metrics, holeWeight: explicit || measured.length > 1 ? pageHoleWeight : 0.2, continues: true, jumpLine: jumps, narrower: !explicit && measured.length === 1 });
+      planForPolicy({
+        ...ready.paged,
+        space,
+        metrics,
+        holeWeight: explicit || measured.length > 1 ? pageHoleWeight : 0.2,
+        continues: true,
+        jumpLine: jumps,
+        narrower: !explicit && measured.length === 1,
+      });
     if (!planned) attempts += plan.candidates;
     if (!explicit) nextFreeLine = plan.module.line + plan.module.lines + 1;
-    const blocks = new Map(story.body.blocks.map((block) => [block.flow.id, block]));
+    const blocks = ready.blocks;
     const jumpsTo = plan.overset ? (spec.overset.kind === 'jump' ? spec.overset.toPage : spec.overset.kind === 'sheets' ? first.number + 1 : null) : null;
     const set = setStory({
       story,
       plan,
       parent: story.element,
-      headline: story.headline,
+      headline: ready.headline,
       blocks,
+      specs: spec.figures,
       geometry: page,
       area: first.area,
       page: first.number,
@@ -100,7 +112,7 @@ async function layOut(request: LayoutRequest): Promise<LayoutReport> {
       while (last.overset && frames.length > 0 && from.number - first.number + 1 < maxSheets) {
         const sheet = createSheet({ container, geometry: page, folio: request.folio, number: from.number + 1, after: from.element });
         sheet.element.dataset['continuation'] = 'true';
-        const next = continueOn(sheet, story, last, blocks, page, metrics, frames.length + 1);
+        const next = continueOn(sheet, story, last, blocks, page, metrics, frames.length + 1, spec.figures);
         attempts += next.plan.candidates;
         frames.push(...next.frames);
         figures.push(...next.figures);
@@ -112,7 +124,7 @@ async function layOut(request: LayoutRequest): Promise<LayoutReport> {
       }
     }
     if (last.overset && spec.overset.kind === 'jump') {
-      jump = { toPage: spec.overset.toPage, html: leftoverMarkup(story.body.blocks, story.body.figures, last.overset, last.deferred) };
+      jump = { toPage: spec.overset.toPage, token: { at: last.overset, figures: last.deferred } };
     } else if (last.overset) {
       overset = oversetOf(story, last);
       const lastFrame = frames.at(-1);
@@ -177,7 +189,7 @@ function spaceOf(spec: StoryRequest, area: BodyArea, page: Geometry, freeLine: n
 }
 
 /** Sets the rest of a story on a continuation sheet under a jump head, with the photos that follow its text. */
-function continueOn(sheet: Sheet, story: MeasuredStory, before: StoryPlan, blocks: ReadonlyMap<number, StoryBlock>, page: Geometry, metrics: GridMetrics, firstLeg: number) {
+function continueOn(sheet: Sheet, story: MeasuredStory, before: StoryPlan, blocks: ReadonlyMap<number, StoryBlock>, page: Geometry, metrics: GridMetrics, firstLeg: number, specs: StoryRequest['figures']) {
   const part = document.createElement('article');
   part.className = 'story continuation';
   part.lang = story.lang;
@@ -209,6 +221,7 @@ function continueOn(sheet: Sheet, story: MeasuredStory, before: StoryPlan, block
     parent: part,
     headline: head,
     blocks: withLeadIn,
+    specs,
     geometry: page,
     area: sheet.area,
     page: sheet.number,
@@ -228,15 +241,27 @@ function jumpHead(title: string): HTMLElement {
   return head;
 }
 
-/** Text taken up from another page of the edition starts with its jump line, at the head of its first leg. */
-function addJumpIn(article: HTMLElement): void {
-  const from = article.dataset['continuedFrom'];
-  const body = article.querySelector(':scope > .story-body');
-  if (!from || !body || body.querySelector(':scope > .jump-in')) return;
-  const line = document.createElement('p');
-  line.className = 'jump-line jump-in';
-  line.textContent = jumpText('in', Number(from), article.lang || document.documentElement.lang);
-  body.prepend(line);
+interface Prepared {
+  /** What the planner is given for the story on this page. */
+  readonly paged: PagedStory;
+  readonly headline: HTMLElement | null;
+  readonly blocks: ReadonlyMap<number, StoryBlock>;
+}
+
+/** The story as this page sets it: whole, or, taken up from another page, from its break token under a jump head. */
+function prepare(story: MeasuredStory, spec: StoryRequest | undefined, page: Geometry): Prepared {
+  const blocks = new Map(story.body.blocks.map((block) => [block.flow.id, block]));
+  const continues = spec?.continues;
+  if (!continues) return { paged: { story: story.measure }, headline: story.headline, blocks };
+  story.headline?.remove();
+  const head = jumpHead(headlineText(story));
+  const jumpIn = document.createElement('p');
+  jumpIn.className = 'jump-line jump-in';
+  jumpIn.textContent = jumpText('in', continues.fromPage, story.lang);
+  const leadIn: StoryBlock = { flow: { kind: 'solid', id: -2, lines: 1, keepWithNext: true, what: 'other' }, element: jumpIn, lines: [] };
+  blocks.set(leadIn.flow.id, leadIn);
+  const measure: StoryMeasure = { ...story.measure, headlineLines: headlineLinesOf(head, page, page.columns, story.element) };
+  return { paged: { story: measure, start: continues.token.at, figures: continues.token.figures, leadIn: leadIn.flow }, headline: head, blocks };
 }
 
 function moduleOf(plan: StoryPlan, sheet: Sheet, page: Geometry) {

@@ -1,5 +1,6 @@
 // Browser side: measures a story for the planner: its body composed into lines, the lines its headline module takes at
 // every width, its captions at every width, and what the desk asked for each photo.
+import type { StoryFigure } from '../../markdown/figure-spec.ts';
 import type { DeskSettings, FigureMeasure, StoryMeasure } from '../plan/types.ts';
 import { briefLines } from '../plan/score.ts';
 import { spanWidth, linesFor, type Geometry } from './geometry.ts';
@@ -18,9 +19,8 @@ export interface MeasuredStory {
 /** Stories of these many body lines or more get the large headline of a page lead. */
 const leadLines = 150;
 
-export async function measureStory(options: { story: HTMLElement; sheet: HTMLElement; geometry: Geometry; columns: number }): Promise<MeasuredStory> {
-  const { story, sheet, geometry, columns } = options;
-  const lang = story.lang || document.documentElement.lang || 'zh-CN';
+export async function measureStory(options: { story: HTMLElement; sheet: HTMLElement; geometry: Geometry; columns: number; lang: string; figures: readonly StoryFigure[] }): Promise<MeasuredStory> {
+  const { story, sheet, geometry, columns, lang } = options;
   const cjk = /^(zh|ja|ko)\b/i.test(lang);
   sheet.append(story);
   const measureLeg = document.createElement('div');
@@ -41,7 +41,7 @@ export async function measureStory(options: { story: HTMLElement; sheet: HTMLEle
   story.dataset['weight'] = textLines < briefLines ? 'brief' : textLines >= leadLines ? 'lead' : 'standard';
   const headline = story.querySelector<HTMLElement>(':scope > .headline-module, :scope > .jump-head');
   const headlineLines = headline ? headlineLinesOf(headline, geometry, columns, story) : [];
-  const figures = composed.figures.map((figure): FigureMeasure => figureMeasure(figure.element, figure.anchor, geometry, columns, story));
+  const figures = composed.figures.map((figure): FigureMeasure => figureMeasure(figure.element, figure.anchor, geometry, columns, story, options.figures[Number(figure.element.dataset['figure'])]));
   return {
     element: story,
     headline,
@@ -71,10 +71,11 @@ function headlineHeight(headline: HTMLElement, geometry: Geometry, columns: numb
   return lines;
 }
 
-function figureMeasure(figure: HTMLElement, anchor: number, geometry: Geometry, columns: number, parent: HTMLElement): FigureMeasure {
+function figureMeasure(figure: HTMLElement, anchor: number, geometry: Geometry, columns: number, parent: HTMLElement, spec: StoryFigure | undefined): FigureMeasure {
   const image = figure.querySelector('img');
-  const pixelWidth = Number(image?.dataset['pixelWidth'] ?? image?.naturalWidth ?? 0) || 1;
-  const pixelHeight = Number(image?.dataset['pixelHeight'] ?? image?.naturalHeight ?? 0) || 1;
+  // The request carries the photo's pixels as the manuscript stage checked them; the decoded image is the fallback.
+  const pixelWidth = spec?.pixelWidth || image?.naturalWidth || 1;
+  const pixelHeight = spec?.pixelHeight || image?.naturalHeight || 1;
   const caption = figure.querySelector('figcaption');
   const linesAt = (width: number, beside: boolean): number => {
     if (!caption || (caption.textContent ?? '').trim() === '') return 0;
@@ -93,20 +94,19 @@ function figureMeasure(figure: HTMLElement, anchor: number, geometry: Geometry, 
     anchor,
     pixelWidth,
     pixelHeight,
-    desk: deskSettings(figure),
+    desk: deskSettings(spec),
     captionLines: Array.from({ length: columns }, (_, index) => linesAt(spanWidth(geometry, index + 1), false)),
     captionBesideLines: linesAt(geometry.columnWidth, true),
   };
 }
 
-function deskSettings(figure: HTMLElement): DeskSettings {
-  const { span, caption, place, role, crop } = figure.dataset;
-  const ratio = crop ? /^(\d+(?:\.\d+)?):(\d+(?:\.\d+)?)$/.exec(crop) : null;
+function deskSettings(spec: StoryFigure | undefined): DeskSettings {
+  if (!spec) return {};
   return {
-    ...(span && Number(span) > 0 ? { span: Number(span) } : {}),
-    ...(caption === 'beside' || caption === 'below' ? { caption } : {}),
-    ...(place === 'top' || place === 'bottom' ? { place } : {}),
-    ...(role === 'lead' || role === 'secondary' || role === 'small' ? { role } : {}),
-    ...(ratio && Number(ratio[2]) > 0 ? { crop: Number(ratio[1]) / Number(ratio[2]) } : {}),
+    ...(spec.span ? { span: spec.span } : {}),
+    ...(spec.caption ? { caption: spec.caption } : {}),
+    ...(spec.place ? { place: spec.place } : {}),
+    ...(spec.role ? { role: spec.role } : {}),
+    ...(spec.crop ? { crop: spec.crop } : {}),
   };
 }

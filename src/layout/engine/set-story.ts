@@ -1,5 +1,6 @@
 // Browser side: sets a planned story on its sheet: the headline module, each photo with its caption, and every leg
 // with the pieces of text the plan gave it (a paragraph cut between legs keeps its lines as composed).
+import type { StoryFigure } from '../../markdown/figure-spec.ts';
 import type { FigurePlacement, LegPlan, StoryPlan } from '../plan/types.ts';
 import { photoFootGap } from '../plan/photos.ts';
 import { columnX, spanWidth, type Geometry } from './geometry.ts';
@@ -35,6 +36,8 @@ export interface SetStoryOptions {
   readonly firstLeg: number;
   /** A jump line for the foot of the story's last leg ("Continued on page 2"). */
   readonly jumpOut?: string;
+  /** The desk's settings of the story's figures (the request's), by their `data-figure` index. */
+  readonly specs: readonly StoryFigure[];
 }
 
 export function setStory(options: SetStoryOptions): { frames: SetFrame[]; figures: SetFigure[] } {
@@ -47,7 +50,7 @@ export function setStory(options: SetStoryOptions): { frames: SetFrame[]; figure
   for (const placement of plan.figures) {
     const figure = options.story.body.figures[placement.figure]?.element;
     if (!figure) continue;
-    setFigure(figure, placement, geometry, y);
+    setFigure(figure, placement, geometry, y, options.specs[Number(figure.dataset['figure'])]?.focus);
     parent.append(figure);
     figures.push({ element: figure, page: options.page, placement });
   }
@@ -71,7 +74,7 @@ export function setStory(options: SetStoryOptions): { frames: SetFrame[]; figure
   return { frames, figures };
 }
 
-function setFigure(figure: HTMLElement, placement: FigurePlacement, geometry: Geometry, y: (line: number) => number): void {
+function setFigure(figure: HTMLElement, placement: FigurePlacement, geometry: Geometry, y: (line: number) => number, focus: string | undefined): void {
   const { photo, caption } = placement;
   const x = columnX(geometry, photo.column);
   const top = y(photo.line);
@@ -85,7 +88,7 @@ function setFigure(figure: HTMLElement, placement: FigurePlacement, geometry: Ge
   figure.classList.toggle('caption-left', placement.captionPlace === 'beside-left');
   figure.dataset['role'] = placement.role;
   const image = figure.querySelector('img');
-  if (image && figure.dataset['focus']) image.style.objectPosition = figure.dataset['focus'];
+  if (image && focus) image.style.objectPosition = focus;
   const figcaption = figure.querySelector<HTMLElement>('figcaption');
   if (!figcaption) return;
   figcaption.style.position = 'absolute';

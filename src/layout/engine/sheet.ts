@@ -53,7 +53,7 @@ export function fitHeadline(headline: HTMLElement): void {
 }
 
 function folioLine(folio: FolioSpec, page: number): HTMLElement {
-  const zh = (document.documentElement.lang || '').startsWith('zh');
+  const zh = folio.lang.startsWith('zh');
   const line = document.createElement('div');
   line.className = 'folio';
   const part = (className: string, text: string) => {

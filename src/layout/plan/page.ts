@@ -3,7 +3,15 @@
 // arrangement whose stories together score best and leave the least news hole.
 import { linesFrom } from './flow.ts';
 import { planStory } from './module.ts';
-import type { GridMetrics, Space, StoryMeasure, StoryPlan } from './types.ts';
+import type { BreakPoint, FlowBlock, GridMetrics, Space, StoryMeasure, StoryPlan } from './types.ts';
+
+/** A story as the page planner gets it: measured, and where its text starts on this page when it continues. */
+export interface PagedStory {
+  readonly story: StoryMeasure;
+  readonly start?: BreakPoint;
+  readonly figures?: readonly number[];
+  readonly leadIn?: FlowBlock;
+}
 
 export interface PagePlan {
   readonly arrangement: 'stacked' | 'side-by-side' | 'lead-over-row';
@@ -17,9 +25,9 @@ const ruleLines = 1;
 /** On a page of several stories, an empty column-line costs this much: stories grow (within their photos' limits) to fill. */
 export const pageHoleWeight = 1.5;
 
-export function planPage(stories: readonly StoryMeasure[], area: Space, metrics: GridMetrics): PagePlan {
+export function planPage(stories: readonly PagedStory[], area: Space, metrics: GridMetrics): PagePlan {
   const candidates: PagePlan[] = [];
-  const plan = (story: StoryMeasure, space: Space) => planStory({ story, space, metrics, holeWeight: pageHoleWeight, continues: false, narrower: false });
+  const plan = (story: PagedStory, space: Space) => planStory({ ...story, space, metrics, holeWeight: pageHoleWeight, continues: false, narrower: false });
 
   // Stacked: each story a band across the page, as deep as it needs; the last takes what is left.
   {
@@ -75,8 +83,8 @@ function scored(arrangement: PagePlan['arrangement'], spaces: readonly Space[], 
 }
 
 /** Whole columns for each story, in proportion to its text, at least two each. */
-function shareColumns(stories: readonly StoryMeasure[], area: Space): Space[] {
-  const weights = stories.map((story) => Math.max(1, linesFrom(story.blocks) + story.figures.length * 20));
+function shareColumns(stories: readonly PagedStory[], area: Space): Space[] {
+  const weights = stories.map(({ story, start, figures }) => Math.max(1, linesFrom(story.blocks, start) + (figures?.length ?? story.figures.length) * 20));
   const total = weights.reduce((sum, weight) => sum + weight, 0);
   const columns = weights.map((weight) => Math.max(2, Math.round((weight / total) * area.columns)));
   // Give or take columns from the widest until they add up to the page.

@@ -5,6 +5,7 @@ import type { Position } from 'unist';
 import type { VFile } from 'vfile';
 import { visit } from 'unist-util-visit';
 import type { Credit, FigureCaption } from '../mdast-figure.ts';
+import type { FigureSpec } from '../figure-spec.ts';
 
 export interface FigureOptions {
   /** Class names of the figure element. */
@@ -19,6 +20,7 @@ export interface FigureProblem {
 export function figures(tree: Root, options?: FigureOptions): FigureProblem[] {
   const settings = options ?? {};
   const problems: FigureProblem[] = [];
+  let count = 0;
   visit(tree, 'paragraph', (paragraph) => {
     const found = soleImage(paragraph);
     if (!found) return;
@@ -36,10 +38,11 @@ export function figures(tree: Root, options?: FigureOptions): FigureProblem[] {
       };
       caption.children.push(credit);
     }
-    const layout = readAttributes(attributes, paragraph.position, problems);
+    const figureSpec = readAttributes(attributes, paragraph.position, problems);
     const photo: Image = { ...image, title: null };
     paragraph.children = [photo, caption];
-    paragraph.data = { ...paragraph.data, hName: 'figure', hProperties: { className: [...(settings.className ?? ['photo'])], ...layout } };
+    paragraph.data = { ...paragraph.data, hName: 'figure', hProperties: { className: [...(settings.className ?? ['photo'])], dataFigure: count }, figureSpec };
+    count++;
   });
   return problems;
 }
@@ -64,8 +67,8 @@ const accepted: Record<string, RegExp> = {
   crop: /^\d{1,2}(?:\.\d{1,2})?:\d{1,2}(?:\.\d{1,2})?$/,
 };
 
-function readAttributes(text: string, place: Position | undefined, problems: FigureProblem[]): Record<string, string> {
-  const properties: Record<string, string> = {};
+function readAttributes(text: string, place: Position | undefined, problems: FigureProblem[]): FigureSpec {
+  let spec: FigureSpec = {};
   for (const match of text.matchAll(/([a-z]+)=("[^"]*"|\S+)/g)) {
     const [, key = '', raw = ''] = match;
     const value = raw.replace(/^"|"$/g, '');
@@ -78,9 +81,31 @@ function readAttributes(text: string, place: Position | undefined, problems: Fig
       problems.push({ reason: `photo setting \`${key}=${value}\` is not understood; e.g. span=3, caption=below, place=top, focus=30%,40%, role=secondary, crop=4:3`, place });
       continue;
     }
-    properties[`data${key[0]?.toUpperCase()}${key.slice(1)}`] = key === 'focus' ? value.replace(/[, ]/, ' ').replace(/(\d+)(?!%)(\s|$)/g, '$1%$2') : value;
+    spec = { ...spec, ...setting(key, value) };
   }
-  return properties;
+  return spec;
+}
+
+/** One checked setting as its typed value. */
+function setting(key: string, value: string): FigureSpec {
+  switch (key) {
+    case 'span':
+      return { span: Number(value) };
+    case 'caption':
+      return value === 'beside' || value === 'below' ? { caption: value } : {};
+    case 'place':
+      return value === 'top' || value === 'bottom' ? { place: value } : {};
+    case 'role':
+      return value === 'lead' || value === 'secondary' || value === 'small' ? { role: value } : {};
+    case 'crop': {
+      const [width = 1, height = 1] = value.split(':').map(Number);
+      return height > 0 ? { crop: width / height } : {};
+    }
+    case 'focus':
+      return { focus: value.replace(/[, ]/, ' ').replace(/(\d+)(?!%)(\s|$)/g, '$1%$2') };
+    default:
+      return {};
+  }
 }
 
 export default function remarkFigures(options?: FigureOptions) {

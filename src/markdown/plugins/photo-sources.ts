@@ -1,10 +1,15 @@
-// Points each photo at its checked file and records its pixel size, so layout can crop and check resolution.
+// Points each photo at its checked file and gives it its pixel size (the layout request carries that too).
 import type { Root } from 'hast';
 import { visit } from 'unist-util-visit';
-import type { Photo } from '../../manuscript/types.ts';
+
+/** What this stage needs of a checked photo: where it is in the folder and its pixel size. */
+export interface PhotoFile {
+  readonly relativePath: string;
+  readonly facts: { readonly width: number; readonly height: number };
+}
 
 export interface PhotoSourceOptions {
-  readonly photos: ReadonlyMap<string, Photo>;
+  readonly photos: ReadonlyMap<string, PhotoFile>;
   /** URL prefix under which the manuscript folder is served to the page. */
   readonly base: string;
 }
@@ -23,8 +28,6 @@ export function photoSources(tree: Root, options: PhotoSourceOptions): void {
     node.properties['width'] = photo.facts.width;
     node.properties['height'] = photo.facts.height;
     node.properties['decoding'] = 'sync';
-    node.properties['dataPixelWidth'] = photo.facts.width;
-    node.properties['dataPixelHeight'] = photo.facts.height;
   });
 }
 

@@ -1,8 +1,8 @@
 // The layout stage: runs the layout engine inside the page and returns its report.
-import type { Page } from 'puppeteer';
+import type { Page } from 'puppeteer-core';
 import { BroadsheetError } from '../errors/catalogue.ts';
-import { layoutEngineScript } from './bundle.ts';
-import type { LayoutReport, LayoutRequest } from './report.ts';
+import { layoutEngineScript } from './engine-script.ts';
+import type { LayoutReport, LayoutRequest } from '../layout/report.ts';
 
 export async function layOutPage(options: { page: Page; request: LayoutRequest; timeoutMs: number; signal?: AbortSignal }): Promise<LayoutReport> {
   const { page } = options;

@@ -1,0 +1,71 @@
+// Broadsheet as a library: the same stages the command line runs, each taking a named options object. A `project`
+// (from resolveProject) may be passed to share one resolved house style; otherwise each call resolves its own from
+// `cwd` (default: the current folder) and `config` (default: the nearest broadsheet.config.yaml).
+import { build as buildArticle, type BuildOptions, type BuildResult } from './build.ts';
+import { buildEdition as buildEditionPages, writeEdition, type BuiltEdition } from './edition/build-edition.ts';
+import { archiveEdition as archive } from './archive/archive-edition.ts';
+import { searchArchive as search, verifyArchive as verify } from './archive/commands.ts';
+import type { Hit } from './archive/catalogue.ts';
+import type { Verdict } from './archive/manifest.ts';
+import { startPreview as preview, type RunningPreview } from './preview/run.ts';
+import { resolveProject, type ResolvedProject } from './project/resolve.ts';
+import { launchBrowser, type PressBrowser } from './render/browser.ts';
+
+export { BroadsheetError, errors, type ErrorEntry, type ExitCode } from './errors/catalogue.ts';
+export type { LayoutReport, StoryReport, PageReport, FigureReport, LayoutProblem } from './layout/report.ts';
+export type { BuildResult, BuiltEdition, Hit, Verdict, RunningPreview, ResolvedProject, PressBrowser };
+export { resolveProject, launchBrowser };
+
+/** Where the house style comes from, for calls that are not handed a resolved project. */
+export interface ProjectChoice {
+  /** A resolved project to use as it is. */
+  readonly project?: ResolvedProject;
+  /** The folder to look for broadsheet.config.yaml from (default: the current folder). */
+  readonly cwd?: string;
+  /** A config file to use instead. */
+  readonly config?: string;
+}
+
+async function projectOf(choice: ProjectChoice): Promise<ResolvedProject> {
+  return choice.project ?? resolveProject({ cwd: choice.cwd ?? process.cwd(), env: process.env, ...(choice.config ? { configFile: choice.config } : {}) });
+}
+
+/** Builds one manuscript folder into its PDF, proof and layout report. */
+export async function build(options: ProjectChoice & Omit<BuildOptions, 'project'>): Promise<BuildResult> {
+  return buildArticle({ ...options, project: await projectOf(options) });
+}
+
+/** Builds every page of an edition file and writes them (with edition.pdf) into `outDir` (default `<output>/<edition>`). */
+export async function buildEdition(options: ProjectChoice & { file: string; outDir?: string; press?: PressBrowser; signal?: AbortSignal }): Promise<BuiltEdition & { folder: string }> {
+  const project = await projectOf(options);
+  const built = await buildEditionPages({ project, file: options.file, ...(options.press ? { press: options.press } : {}), ...(options.signal ? { signal: options.signal } : {}) });
+  const folder = await writeEdition(built, options.outDir ?? `${project.outDir}/${built.slug}`);
+  return { ...built, folder };
+}
+
+/** Builds an edition and writes it as a new archive entry; returns the entry's name and folder. */
+export async function archiveEdition(options: ProjectChoice & { file: string; signal?: AbortSignal }): Promise<{ entry: string; path: string }> {
+  return archive({ project: await projectOf(options), file: options.file, ...(options.signal ? { signal: options.signal } : {}) });
+}
+
+/** Re-hashes one archive entry, or all of them. */
+export async function verifyArchive(options: ProjectChoice & { entry?: string } = {}): Promise<Verdict[]> {
+  return verify({ project: await projectOf(options), ...(options.entry ? { entry: options.entry } : {}) });
+}
+
+/** Finds archived articles by words in their headline, byline or text. */
+export async function searchArchive(options: ProjectChoice & { query: string; from?: string; to?: string }): Promise<Hit[]> {
+  return search({ project: await projectOf(options), query: options.query, ...(options.from ? { from: options.from } : {}), ...(options.to ? { to: options.to } : {}) });
+}
+
+/** Starts the live proof server on 127.0.0.1 for a manuscript folder; `stop()` ends it. */
+export async function startPreview(options: ProjectChoice & { dir: string; port?: number; outDir?: string; grid?: string; log?: (line: string) => void }): Promise<RunningPreview> {
+  return preview({
+    project: await projectOf(options),
+    dir: options.dir,
+    port: options.port ?? 0,
+    log: options.log ?? (() => undefined),
+    ...(options.outDir ? { outDir: options.outDir } : {}),
+    ...(options.grid ? { grid: options.grid } : {}),
+  });
+}
