@@ -43,7 +43,7 @@ const stamp = join(root, 'node_modules', '.broadsheet-lock-sha256');
 const installed = existsSync(stamp) ? readFileSync(stamp, 'utf8').trim() : '';
 if (installed !== wanted) {
   say('installing npm packages (npm ci)');
-  // .puppeteerrc.cjs skips Puppeteer's browser download: Debian's Chromium is used instead.
+  // puppeteer-core downloads no browser: Debian's Chromium is used.
   execFileSync('npm', ['ci', '--no-audit', '--no-fund', '--loglevel=error'], { cwd: root, stdio: ['ignore', 'inherit', 'inherit'] });
   writeFileSync(stamp, wanted + '\n');
 }

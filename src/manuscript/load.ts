@@ -84,8 +84,10 @@ export async function loadManuscript(options: { dir: string; signal?: AbortSigna
 
 function invalid(file: VFile): BroadsheetError {
   const problems = file.messages.filter((message) => message.fatal);
+  // The warnings come along: a misspelt field's "did you mean" often explains the error it caused.
+  const warnings = file.messages.filter((message) => !message.fatal);
   return new BroadsheetError('ManuscriptInvalid', `${file.path} has ${problems.length} problem${problems.length === 1 ? '' : 's'}:`, {
-    details: formatMessages(problems),
+    details: [...formatMessages(problems), ...formatMessages(warnings)],
     diagnostics: toDiagnostics(problems, file.cwd),
   });
 }

@@ -41,7 +41,7 @@ const houseCss = `/* The Riverside Courier's own look, set after Broadsheet's st
   font-weight: 700;
   src: url(../fonts/courier-headline.woff2) format('woff2');
 }
-.story:not(:lang(zh)) { --face-head: 'Courier Headline', 'Source Serif 4', serif; }
+.story:not(:lang(zh)) .headline-module .headline { font-family: 'Courier Headline', 'Source Serif 4', serif; }
 .headline-module { border-bottom: 2pt solid #1f3a5f; }
 .folio { border-bottom-color: #1f3a5f; }
 .folio-paper { letter-spacing: 0.08em; text-transform: uppercase; }

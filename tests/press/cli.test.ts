@@ -37,8 +37,9 @@ describe.concurrent('broadsheet (the command)', () => {
   it('--help exits 0 and shows the usage', async () => {
     const run = await broadsheet('--help');
     expect(run.status).toBe(0);
-    expect(run.stdout).toContain('Usage:');
-    expect(run.stdout).toContain('broadsheet build DIR');
+    expect(run.stdout).toContain('Usage: broadsheet');
+    for (const command of ['build', 'preview', 'edition', 'archive', 'verify', 'search', 'init']) expect(run.stdout).toContain(command);
+    expect(run.stdout).toContain('Exit codes: 0 done');
   });
 
   it('--version prints the version from package.json', async () => {
@@ -65,11 +66,19 @@ describe.concurrent('broadsheet (the command)', () => {
     expect(run.output).not.toMatch(stackLine);
   });
 
-  it('build with bad front matter fails showing article.md:LINE and the field', async () => {
+  it('build with a misspelt front matter field warns at article.md:LINE, naming the field meant, and builds', async () => {
     const dir = await copyFixture('front-matter/unknown-field', temp.path, 'unknown-field');
     const run = await broadsheet('build', dir, '--out', join(temp.path, 'unknown-field-out'));
-    expect(run.status).not.toBe(0);
-    expect(run.stderr).toMatch(/article\.md:3:\d+: error: unknown front matter field `hedline`; did you mean `headline`\?/);
+    expect(run.status).toBe(0);
+    expect(run.stderr).toMatch(/article\.md:3:\d+: warning: unknown front matter field `hedline` is not printed; did you mean `headline`\?/);
+    expect(run.output).not.toMatch(stackLine);
+  });
+
+  it('build with front matter missing its headline fails showing article.md:LINE, exit 1', async () => {
+    const dir = await copyFixture('front-matter/missing-headline', temp.path, 'missing-headline');
+    const run = await broadsheet('build', dir, '--out', join(temp.path, 'missing-headline-out'));
+    expect(run.status).toBe(1);
+    expect(run.stderr).toMatch(/article\.md:\d+:\d+: error: front matter field `headline` is required/);
     expect(run.output).not.toMatch(stackLine);
   });
 

@@ -134,16 +134,18 @@ describe('broadsheet preview with a port that cannot be used', () => {
   it('--port on `broadsheet build` exits 2', async () => {
     const run = await broadsheet('build', dir, '--port', '0', '--out', join(temp.path, 'build-out'));
     expect(run.status).toBe(2);
-    expect(run.stderr).toContain('--port is for `broadsheet preview`');
+    expect(run.stderr).toContain("unknown option '--port'");
   });
 
-  it('a port already in use on 127.0.0.1 exits 2 and says so, with no stack trace', async () => {
+  it('a port already in use on 127.0.0.1 exits 1 with its own error (BS070), what to do, and no stack trace', async () => {
     const address = taken.address();
     const port = typeof address === 'object' && address !== null ? address.port : 0;
     expect(port).toBeGreaterThan(0);
     const run = await broadsheet('preview', dir, '--port', String(port), '--out', join(temp.path, 'taken-out'));
-    expect(run.status).toBe(2);
+    expect(run.status).toBe(1);
     expect(run.stderr).toContain(`Port ${port} on 127.0.0.1 is in use`);
+    expect(run.stderr).toContain('BS070');
+    expect(run.stderr).toContain('--port 0');
     expect(run.stderr).not.toMatch(stackLine);
   });
 });
