@@ -1,11 +1,9 @@
-// Browser side: measures text in the page's own fonts on a canvas (the same shaping Chromium prints with), after making
-// sure the font files that cover the text are loaded (the fonts come in many unicode-range parts).
+// Browser side: measures text in the page's own fonts on a canvas (the same shaping Chromium prints with). The faces
+// are those the page loaded for its own text (the fonts come in many unicode-range parts), so measure only that text.
 import type { MeasureText } from '../lines/items.ts';
 
 export interface GlyphWidths {
   readonly measure: MeasureText;
-  /** Loads whatever font files `text` needs in `font` before it is measured. */
-  load(font: string, text: string): Promise<void>;
 }
 
 export function createGlyphWidths(): GlyphWidths {
@@ -22,10 +20,6 @@ export function createGlyphWidths(): GlyphWidths {
         current = font;
       }
       return context.measureText(text).width;
-    },
-    async load(font, text) {
-      if (text.trim() === '') return;
-      await document.fonts.load(font, text);
     },
   };
 }

@@ -54,17 +54,14 @@ export async function composeBody(options: { body: HTMLElement; measure: HTMLEle
   let id = options.firstId ?? 0;
   const em = parseFloat(getComputedStyle(measure).fontSize) || 12;
 
-  const compose = async (element: HTMLElement): Promise<HTMLElement[]> => {
+  const compose = (element: HTMLElement): HTMLElement[] => {
     if (element.classList.contains('composed')) return Array.from(element.querySelectorAll<HTMLElement>(':scope > .line'));
     if (cjk) markCjkSpacing(element);
     const indent = parseFloat(getComputedStyle(element).textIndent) || 0;
     const width = element.clientWidth;
     const source = readParagraph(element, { cjk, em, narrowest: width - indent });
-    for (const [index, font] of source.text.fonts.entries()) {
-      let text = '';
-      for (let at = 0; at < source.text.text.length; at++) if (source.text.fontOf[at] === index) text += source.text.text[at];
-      await glyphs.load(font, text);
-    }
+    // No fonts are loaded for measuring: the text was laid out on the page before the engine ran (document.fonts.ready),
+    // so the faces it needs are loaded, and loading more would carry faces the page never uses into the proof.
     const composition: Composition = composeLines(paragraphItems(source.text, glyphs.measure), { first: width - indent, rest: width, em });
     if (composition.loose) looseParagraphs++;
     const set = setLines(element, source, composition, indent);
@@ -83,7 +80,7 @@ export async function composeBody(options: { body: HTMLElement; measure: HTMLEle
     const element = child.tagName === 'TABLE' ? wrap(child, 'table-block') : child;
     measure.append(element);
     if (element.tagName === 'P' && (element.textContent ?? '').trim() !== '') {
-      const set = await compose(element);
+      const set = compose(element);
       blocks.push({ flow: { kind: 'text', id: id++, lines: set.length }, element, lines: set });
     } else if (element instanceof HTMLUListElement || element instanceof HTMLOListElement) {
       const start = element instanceof HTMLOListElement ? element.start : 1;
@@ -92,7 +89,7 @@ export async function composeBody(options: { body: HTMLElement; measure: HTMLEle
         if (element instanceof HTMLOListElement) item.value = start + index;
         const inner = soleParagraph(item);
         if (inner || !item.querySelector(blockChildren)) {
-          const set = await compose(inner ?? item);
+          const set = compose(inner ?? item);
           blocks.push({ flow: { kind: 'text', id: id++, lines: set.length }, element: item, lines: set, list: element, ...(inner ? { inner } : {}) });
         } else {
           snapToGrid(item, geometry.leading);
