@@ -1,4 +1,5 @@
 // Builds one article: compose (manuscript → markdown → template) → press (layout, check, print, finish) → output.
+import type { PreflightReport } from './preflight/preflight.ts';
 import { composeArticle, type ComposeOptions } from './compose.ts';
 import { launchBrowser, type PressBrowser } from './render/browser.ts';
 import { pageRoots } from './render/page-files.ts';
@@ -17,8 +18,14 @@ export interface BuildOptions extends ComposeOptions {
 
 export interface BuildResult {
   readonly outDir: string;
+  /** The press copy (PDF/X, CMYK, with bleed): what the plant receives. */
   readonly pdfPath: string;
+  /** The screen copy (RGB, cut to the trim): for reading, and for measuring the page as laid out. */
+  readonly screenPath: string;
   readonly proofPath: string;
+  /** The plant's preflight of the press copy (preflight.json; preflight.txt beside it). */
+  readonly preflightPath: string;
+  readonly preflight: PreflightReport;
   readonly warnings: readonly string[];
   readonly layout: LayoutReport;
 }
@@ -38,14 +45,15 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
         request: article.layout,
         what: `${manuscript.slug} on the ${article.grid.label} page`,
         timeoutMs: project.timeouts.layoutMs,
+        rules: project.press,
         ...(signal ? { signal } : {}),
       },
       () => articleFacts(manuscript.frontMatter, `Broadsheet (${chromium})`),
     );
     // Interrupted (Ctrl-C) before the output was written: write nothing.
     signal?.throwIfAborted();
-    const published = await publishArticle({ article, pressed, outDir: options.outDir ?? articleOutDir(project.outDir, manuscript.slug) });
-    return { ...published, warnings: formatMessages(manuscript.file.messages.filter((message) => !message.fatal)), layout: pressed.layout };
+    const published = await publishArticle({ article, pressed, bleed: project.press.bleed, outDir: options.outDir ?? articleOutDir(project.outDir, manuscript.slug) });
+    return { ...published, preflight: pressed.preflight, warnings: formatMessages(manuscript.file.messages.filter((message) => !message.fatal)), layout: pressed.layout };
   } finally {
     if (!options.press) await press.close();
   }

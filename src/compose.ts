@@ -6,7 +6,7 @@ import { toStory } from './markdown/to-story.ts';
 import { smartQuotes } from './markdown/plugins/smart-quotes.ts';
 import type { StoryFigure } from './markdown/figure-spec.ts';
 import { fillTemplate } from './template/fill.ts';
-import { gridCss, type PageGrid } from './layout/grid.ts';
+import { gridCss, printRoom, type PageGrid } from './layout/grid.ts';
 import type { Manuscript } from './manuscript/types.ts';
 import type { ResolvedProject } from './project/resolve.ts';
 import type { LayoutRequest } from './layout/report.ts';
@@ -47,7 +47,7 @@ export async function composeStory(options: { project: ResolvedProject; dir: str
   const { lang } = manuscript.frontMatter;
   const grid = options.grid ?? project.gridFor({ lang, ...(options.gridName ? { name: options.gridName } : {}) });
   const story = await toStory({ input: { tree: manuscript.tree, file: manuscript.file, lang, photos: manuscript.photos }, ...(signal ? { signal } : {}), ...(options.photoBase ? { photoBase: options.photoBase } : {}) });
-  const page = await fillTemplate({ templateFile: project.template, stylesheets: project.stylesheets, frontMatter: manuscript.frontMatter, story: story.body, gridCss: gridCss(grid) });
+  const page = await fillTemplate({ templateFile: project.template, stylesheets: project.stylesheets, frontMatter: manuscript.frontMatter, story: story.body, gridCss: gridCss(grid, printRoom(project.press)) });
   // The headline module comes from the front matter: its quotes are made printed quotes too.
   smartQuotes(page, { lang });
   return { manuscript, page, grid, figures: story.figures };

@@ -10,10 +10,11 @@ import type { Verdict } from './archive/manifest.ts';
 import { startPreview as preview, type RunningPreview } from './preview/run.ts';
 import { resolveProject, type ResolvedProject } from './project/resolve.ts';
 import { launchBrowser, type PressBrowser } from './render/browser.ts';
+import type { PreflightReport, PreflightCheck } from './preflight/preflight.ts';
 
 export { BroadsheetError, errors, type ErrorEntry, type ExitCode } from './errors/catalogue.ts';
 export type { LayoutReport, StoryReport, PageReport, FigureReport, LayoutProblem } from './layout/report.ts';
-export type { BuildResult, BuiltEdition, Hit, Verdict, RunningPreview, ResolvedProject, PressBrowser };
+export type { BuildResult, BuiltEdition, Hit, Verdict, RunningPreview, ResolvedProject, PressBrowser, PreflightReport, PreflightCheck };
 export { resolveProject, launchBrowser };
 
 /** Where the house style comes from, for calls that are not handed a resolved project. */
@@ -51,6 +52,12 @@ export async function archiveEdition(options: ProjectChoice & { file: string; si
 /** Re-hashes one archive entry, or all of them. */
 export async function verifyArchive(options: ProjectChoice & { entry?: string } = {}): Promise<Verdict[]> {
   return verify({ project: await projectOf(options), ...(options.entry ? { entry: options.entry } : {}) });
+}
+
+/** The plant's preflight of any PDF against the house's press rules: the report (JSON) and its text. */
+export async function preflight(options: ProjectChoice & { file: string; grid?: string }): Promise<{ report: PreflightReport; text: string }> {
+  const { preflightFile } = await import('./preflight/preflight-file.ts');
+  return preflightFile({ project: await projectOf(options), file: options.file, ...(options.grid ? { grid: options.grid } : {}) });
 }
 
 /** Finds archived articles by words in their headline, byline or text. */

@@ -14,7 +14,7 @@ import { writeArchiveIndex } from './index-page.ts';
 import { describeFiles, manifestName, type Manifest } from './manifest.ts';
 import { articleText, newsArticle } from './news-article.ts';
 import { ghostscriptVersion, writePdfA } from './pdfa.ts';
-import { stampPdfA } from './pdfa-metadata.ts';
+import { stampPdfA } from '../pdf/document-metadata.ts';
 import { selfContained } from './self-contained.ts';
 
 const run = promisify(execFile);
@@ -63,13 +63,18 @@ async function writeEntry(dir: string, built: BuiltEdition, gs: string, archived
     await writeFile(join(dir, path), contents);
   };
   const { edition } = built;
-  await put('press/edition.pdf', built.pdf);
+  // The reading copy of the whole edition (screen colours, bookmarks); the plant's files are under press/.
+  await put('edition.pdf', built.pdf);
   for (const page of built.pages) {
     await put(`press/page-${page.number}.pdf`, page.pdf);
+    await put(`press/page-${page.number}.preflight.json`, JSON.stringify(page.preflight, null, 2) + '\n');
     await put(`proof/page-${page.number}.html`, await selfContained(page.proofHtml, page.files));
     log(`page ${page.number}: PDF/A-2b copy`);
+    // PDF/A keeps what readers see: it is made from the screen copy (RGB, cut to the trim), not the press's CMYK.
+    const screen = join(dir, `.screen-page-${page.number}.pdf`);
+    await writeFile(screen, page.screen);
     const raw = join(dir, `.pdfa-page-${page.number}.pdf`);
-    await writePdfA({ input: join(dir, `press/page-${page.number}.pdf`), output: raw, workDir: dir, title: `${built.paper} ${edition.date} ${page.title}` });
+    await writePdfA({ input: screen, output: raw, workDir: dir, title: `${built.paper} ${edition.date} ${page.title}` });
     const stamped = await stampPdfA(await readFile(raw), {
       title: `${built.paper} ${edition.date} ${page.title}`,
       subject: page.articles.map((article) => article.headline).join(' / '),
@@ -79,6 +84,7 @@ async function writeEntry(dir: string, built: BuiltEdition, gs: string, archived
     });
     await put(`pdfa/page-${page.number}.pdf`, stamped);
     await rm(raw);
+    await rm(screen);
   }
   await rm(join(dir, 'pdfa-def.ps'), { force: true });
   await copyFile(edition.file, join(dir, 'edition.yaml'));
@@ -104,7 +110,7 @@ async function writeEntry(dir: string, built: BuiltEdition, gs: string, archived
       articles.push({ slug: article.slug, pages, headline: frontMatter.headline, byline: frontMatter.byline.join('; '), date: edition.date, lang: frontMatter.lang, body: articleText(manuscript) });
     }
   }
-  await run('pdftoppm', ['-png', '-r', '20', '-singlefile', join(dir, `press/page-${built.pages[0]?.number ?? 1}.pdf`), join(dir, 'thumbnail')], { timeout: 120_000 });
+  await run('pdftoppm', ['-png', '-r', '20', '-singlefile', join(dir, `pdfa/page-${built.pages[0]?.number ?? 1}.pdf`), join(dir, 'thumbnail')], { timeout: 120_000 });
   const record: EntryRecord = { paper: built.paper, edition: edition.name, date: edition.date, archivedAt, articles };
   await put(entryRecordName, JSON.stringify(record, null, 2) + '\n');
 

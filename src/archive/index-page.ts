@@ -1,18 +1,20 @@
 // archive/index.html: every archived edition, newest first, with a thumbnail of its front page.
-import { readdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { access, readdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { h } from 'hastscript';
 import { toHtml } from 'hast-util-to-html';
 import { entryRecordName, isEntryRecord, type EntryRecord } from './catalogue.ts';
 
 export async function writeArchiveIndex(archiveDir: string): Promise<void> {
-  const entries: Array<EntryRecord & { id: string }> = [];
+  const entries: Array<EntryRecord & { id: string; reading: string }> = [];
   for (const item of await readdir(archiveDir, { withFileTypes: true })) {
     if (!item.isDirectory() || item.name.startsWith('.')) continue;
     const record = await readFile(join(archiveDir, item.name, entryRecordName), 'utf8')
       .then((text): unknown => JSON.parse(text))
       .catch(() => undefined);
-    if (isEntryRecord(record)) entries.push({ ...record, id: item.name });
+    // Entries archived before the press copies became PDF/X kept the edition's reading copy under press/.
+    const reading = await access(join(archiveDir, item.name, 'edition.pdf')).then(() => 'edition.pdf', () => 'press/edition.pdf');
+    if (isEntryRecord(record)) entries.push({ ...record, id: item.name, reading });
   }
   entries.sort((a, b) => b.date.localeCompare(a.date) || b.id.localeCompare(a.id));
   const page = h('html', { lang: 'zh-CN' }, [
@@ -28,7 +30,7 @@ export async function writeArchiveIndex(archiveDir: string): Promise<void> {
         'ul',
         entries.map((entry) =>
           h('li', [
-            h('a', { href: `${entry.id}/press/edition.pdf` }, [h('img', { src: `${entry.id}/thumbnail.png`, alt: `Front page of ${entry.edition}, ${entry.date}` })]),
+            h('a', { href: `${entry.id}/${entry.reading}` }, [h('img', { src: `${entry.id}/thumbnail.png`, alt: `Front page of ${entry.edition}, ${entry.date}` })]),
             h('h2', `${entry.paper} · ${entry.edition}`),
             h('p', `${entry.date} · ${entry.articles.length} articles · entry ${entry.id}`),
           ]),

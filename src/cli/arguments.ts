@@ -10,6 +10,9 @@ export interface GlobalOptions {
   readonly json: boolean;
   readonly quiet: boolean;
   readonly verbose: boolean;
+  /** --pdfx 1a|4 and --marks: the press PDF's standard and printer's marks, over the house config. */
+  readonly pdfx?: '4' | '1a';
+  readonly marks?: boolean;
 }
 
 export type Command =
@@ -21,6 +24,7 @@ export type Command =
   | { name: 'archive'; file: string; archive?: string }
   | { name: 'verify'; entry?: string; archive?: string }
   | { name: 'search'; query: string; from?: string; to?: string; archive?: string }
+  | { name: 'preflight'; file: string; grid?: string }
   | { name: 'init'; dir: string };
 
 export interface Parsed {
@@ -37,6 +41,8 @@ function program(found: (command: Command) => void): Program {
     .option('--json', 'print the result and every diagnostic as one JSON document on stdout')
     .option('-q, --quiet', 'print errors only')
     .option('--verbose', 'print each step and its timing')
+    .addOption(new Option('--pdfx <version>', 'the press PDF as PDF/X-4 or PDF/X-1a:2001 (default: the house config, else 4)').choices(['4', '1a']))
+    .option('--marks', 'crop marks, registration marks and a colour bar outside the bleed')
     .option('-v, --version', 'print the version')
     .addHelpText('after', `\nExit codes: ${exitCodes}\nExample:\n  broadsheet build manuscript/shanting      → dist/shanting/shanting.pdf`)
     .showSuggestionAfterError(true)
@@ -98,6 +104,12 @@ function program(found: (command: Command) => void): Program {
       }),
     );
   root
+    .command('preflight')
+    .description("Checks FILE (a press PDF, Broadsheet's or anyone's) against the plant's rules in the house config: PDF/X version, output intent, colour spaces, fonts, transparency (X-1a), boxes and bleed, photo resolution, total ink on the rendered plates. Exit 1 if it fails.")
+    .argument('<file>', 'the PDF')
+    .option('--grid <name>', 'the grid whose trim the page must have (default: any of the house grids)')
+    .action((file: string, options: { grid?: string }) => found({ name: 'preflight', file, ...(options.grid ? { grid: options.grid } : {}) }));
+  root
     .command('init')
     .description("Writes a starter house folder in DIR: broadsheet.config.yaml with the paper's name, a grid and a font, a stylesheet, a template, and one manuscript to build.")
     .argument('[dir]', 'the folder (default: this one)', '.')
@@ -139,6 +151,8 @@ function globalOf(root: Program): GlobalOptions {
     json: options['json'] === true,
     quiet: options['quiet'] === true,
     verbose: options['verbose'] === true,
+    ...(options['pdfx'] === '4' || options['pdfx'] === '1a' ? { pdfx: options['pdfx'] } : {}),
+    ...(options['marks'] === true ? { marks: true } : {}),
   };
 }
 

@@ -32,9 +32,11 @@ export const runBuild: Run<'build'> = async (command, { project, signal, report 
   for (const warning of result.warnings) report.warn(warning);
   for (const problem of result.layout.problems) report.warn(`layout: ${problem.severity}: ${problem.rule}: ${problem.message}`);
   report.step(`built in ${Math.round(performance.now() - started)} ms (layout ${result.layout.timing.milliseconds} ms, ${result.layout.timing.attempts} layouts weighed)`);
-  report.result(`built ${shown(result.pdfPath)}`);
+  const passed = result.preflight.checks.filter((check) => check.ok).length;
+  report.result(`built ${shown(result.pdfPath)} (${result.preflight.pdfx ?? 'PDF'}, preflight: ${passed} of ${result.preflight.checks.length} checks pass)`);
+  report.result(`screen copy ${shown(result.screenPath)}`);
   report.result(`proof ${shown(result.proofPath)}`);
-  report.done({ pdf: result.pdfPath, proof: result.proofPath, layout: `${result.outDir}/layout.json`, pages: result.layout.pages.length, problems: result.layout.problems });
+  report.done({ pdf: result.pdfPath, screen: result.screenPath, preflight: result.preflightPath, proof: result.proofPath, layout: `${result.outDir}/layout.json`, pages: result.layout.pages.length, problems: result.layout.problems });
   return 0;
 };
 
@@ -44,7 +46,7 @@ export const runEdition: Run<'edition'> = async (command, { project, signal, rep
   for (const warning of built.warnings) report.warn(warning);
   signal.throwIfAborted();
   const folder = await writeEdition(built, command.outDir ?? `${project.outDir}/${built.slug}`);
-  report.result(`built ${built.pages.length} pages of ${built.edition.name} in ${shown(folder)}/ (edition.pdf, page-N.pdf, page-N.html)`);
+  report.result(`built ${built.pages.length} pages of ${built.edition.name} in ${shown(folder)}/ (page-N.pdf for the press, page-N.screen.pdf, page-N.html, edition.pdf to read)`);
   report.done({ folder, pages: built.pages.map((page) => ({ number: page.number, title: page.title, problems: page.layout.problems })) });
   return 0;
 };
@@ -110,3 +112,11 @@ export async function runInit(command: Extract<Command, { name: 'init' }>, { rep
   report.done({ dir: written.dir, files: written.files });
   return 0;
 }
+
+export const runPreflight: Run<'preflight'> = async (command, { project, report }) => {
+  const { preflightFile } = await import('../preflight/preflight-file.ts');
+  const { report: verdict, text } = await preflightFile({ project, file: command.file, ...(command.grid ? { grid: command.grid } : {}) });
+  report.result(text.trimEnd());
+  report.done({ file: command.file, ...verdict });
+  return verdict.ok ? 0 : 1;
+};

@@ -3,7 +3,7 @@
 import { BroadsheetError } from '../errors/catalogue.ts';
 import { resolveProject, toolVersion } from '../project/resolve.ts';
 import { parseCommand, type Command, type GlobalOptions } from './arguments.ts';
-import { runArchive, runBuild, runEdition, runInit, runPreview, runSearch, runVerify, type Context } from './commands.ts';
+import { runArchive, runBuild, runEdition, runInit, runPreflight, runPreview, runSearch, runVerify, type Context } from './commands.ts';
 import { createReporter, type Reporter } from './report.ts';
 
 type Runnable = Exclude<Command, { name: 'help' | 'version' | 'init' }>;
@@ -40,6 +40,8 @@ async function execute(command: Command, global: GlobalOptions, report: Reporter
       env: process.env,
       ...(global.config ? { configFile: global.config } : {}),
       ...('archive' in command && command.archive ? { archiveDir: command.archive } : {}),
+      ...(global.pdfx ? { pdfx: global.pdfx } : {}),
+      ...(global.marks ? { marks: true } : {}),
     });
     report.step(project.configFile ? `house config: ${project.configFile}` : 'no house config: Broadsheet’s own defaults');
     const context: Context = { project, signal: interrupted.signal, report, stopped: interrupted.stopped };
@@ -67,6 +69,8 @@ function run(command: Runnable, context: Context): Promise<number> {
       return runVerify(command, context);
     case 'search':
       return runSearch(command, context);
+    case 'preflight':
+      return runPreflight(command, context);
   }
 }
 

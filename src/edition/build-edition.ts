@@ -12,6 +12,9 @@ import { launchBrowser, type PressBrowser } from '../render/browser.ts';
 import { pageRoots } from '../render/page-files.ts';
 import { pressPage } from '../render/press.ts';
 import type { ResolvedProject } from '../project/resolve.ts';
+import type { PreflightReport } from '../preflight/preflight.ts';
+import type { PressView } from '../preflight/press-views.ts';
+import { pressViewFiles, withPressViews } from '../output/press-view-html.ts';
 import { writeFolder } from '../output/write-folder.ts';
 import { loadEdition, type Edition } from './edition-file.ts';
 import { pageDocument } from './page-document.ts';
@@ -27,7 +30,11 @@ export interface BuiltPage {
   readonly number: number;
   readonly section?: string;
   readonly title: string;
+  /** The press copy (PDF/X) and the screen copy (RGB, the trim only), and the preflight of the press copy. */
   readonly pdf: Uint8Array;
+  readonly screen: Uint8Array;
+  readonly preflight: PreflightReport;
+  readonly views: readonly PressView[];
   readonly proofHtml: string;
   readonly layout: LayoutReport;
   readonly files: ReadonlyMap<string, string>;
@@ -42,6 +49,8 @@ export interface BuiltEdition {
   readonly pdf: Uint8Array;
   readonly chromium: string;
   readonly warnings: readonly string[];
+  /** Millimetres of bleed around each press page (the ink overlays cover it). */
+  readonly bleed: number;
 }
 
 export async function buildEdition(options: { project: ResolvedProject; file: string; press?: PressBrowser; signal?: AbortSignal; onPage?: (page: number, of: number) => void }): Promise<BuiltEdition> {
@@ -102,6 +111,7 @@ export async function buildEdition(options: { project: ResolvedProject; file: st
           request: { grid, folio, stories: requests },
           what: `Page ${page.number} of ${edition.name}`,
           timeoutMs: project.timeouts.layoutMs,
+          rules: project.press,
           ...(signal ? { signal } : {}),
         },
         () => ({ title: `${paper} ${edition.date} ${title}`, subject: articles.map((article) => article.headline).join(' / '), lang, date: edition.date, producer: `Broadsheet (${chromium})` }),
@@ -114,19 +124,19 @@ export async function buildEdition(options: { project: ResolvedProject; file: st
         }
       });
       for (const problem of pressed.layout.problems) warnings.push(`page ${page.number}: layout: ${problem.severity}: ${problem.rule}: ${problem.message}`);
-      pages.push({ number: page.number, ...(page.section ? { section: page.section } : {}), title, pdf: pressed.pdf, proofHtml: pressed.proofHtml, layout: pressed.layout, files: pressed.files, articles });
+      pages.push({ number: page.number, ...(page.section ? { section: page.section } : {}), title, pdf: pressed.pdf, screen: pressed.screen, preflight: pressed.preflight, views: pressed.views, proofHtml: pressed.proofHtml, layout: pressed.layout, files: pressed.files, articles });
     }
   } finally {
     if (!options.press) await press.close();
   }
   const pdf = await combinePages({
-    pages: pages.map((page) => ({ pdf: page.pdf, title: page.title, articles: page.articles.map((article) => (article.manuscript ? article.headline : `${article.headline}（续）`)) })),
+    pages: pages.map((page) => ({ pdf: page.screen, title: page.title, articles: page.articles.map((article) => (article.manuscript ? article.headline : `${article.headline}（续）`)) })),
     title: `${paper} ${edition.date} ${edition.name}`,
     lang: pageLang(pages.flatMap((page) => page.articles), [], project.paper.lang),
     date: edition.date,
     producer: `Broadsheet (${chromium})`,
   });
-  return { edition, slug: basename(edition.file, extname(edition.file)), paper, pages, pdf, chromium, warnings };
+  return { edition, slug: basename(edition.file, extname(edition.file)), paper, pages, pdf, chromium, warnings, bleed: project.press.bleed };
 }
 
 /** Writes the edition PDF, one PDF, proof and layout report per page, and the files the proofs use. */
@@ -136,7 +146,10 @@ export async function writeEdition(built: BuiltEdition, outDir?: string): Promis
   const copies = new Map<string, string>();
   for (const page of built.pages) {
     files.push({ path: `page-${page.number}.pdf`, contents: page.pdf });
-    files.push({ path: `page-${page.number}.html`, contents: Buffer.from(page.proofHtml) });
+    files.push({ path: `page-${page.number}.screen.pdf`, contents: page.screen });
+    files.push({ path: `page-${page.number}.preflight.json`, contents: Buffer.from(JSON.stringify(page.preflight, null, 2) + '\n') });
+    files.push({ path: `page-${page.number}.html`, contents: Buffer.from(withPressViews(page.proofHtml, page.views, built.bleed, (number) => pressViewFiles(number))) });
+    for (const view of page.views) files.push({ path: pressViewFiles(view.page).softProof, contents: view.softProof }, { path: pressViewFiles(view.page).ink, contents: view.ink });
     files.push({ path: `page-${page.number}.layout.json`, contents: Buffer.from(JSON.stringify(page.layout, null, 2) + '\n') });
     for (const [path, from] of page.files) copies.set(path, from);
   }

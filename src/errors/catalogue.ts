@@ -121,6 +121,30 @@ export const errors = {
     hint: 'Install Debian\'s Ghostscript with `apt-get install ghostscript` (as root), or run `npm run setup`.',
     exit: 1,
   },
+  ProfileMissing: {
+    code: 'BS004',
+    title: 'The press colour profile is missing',
+    hint: 'Run `npm run setup` (it builds the newsprint profile from CGATS TR 002 with Argyll, installing both as root), or name the plant’s profile under `press.profile`.',
+    exit: 1,
+  },
+  PressFailed: {
+    code: 'BS043',
+    title: 'The press PDF could not be made',
+    hint: 'Ghostscript could not convert this page; keep the screen copy, and report the page with the lines above.',
+    exit: 1,
+  },
+  PreflightFailed: {
+    code: 'BS044',
+    title: 'The press PDF fails the plant’s preflight',
+    hint: 'Fix each item listed (the photo, the page, the colour), or change the plant’s rules under `press:` in the house config; nothing is written until it passes; `broadsheet preflight FILE.pdf` prints the full report for any PDF.',
+    exit: 1,
+  },
+  PdfUnreadable: {
+    code: 'BS045',
+    title: 'The PDF to preflight cannot be read',
+    hint: 'Give the path of a PDF file (the press PDF a build wrote, e.g. dist/<slug>/<slug>.pdf); a damaged file has to be exported again.',
+    exit: 1,
+  },
   PortInUse: {
     code: 'BS070',
     title: 'The proof server cannot listen on that port',

@@ -55,13 +55,30 @@ export function readGrid(name: string, entry: unknown, where: string): PageGrid 
   });
 }
 
-/** The grid as CSS: the @page rule and custom properties every stylesheet reads. */
-export function gridCss(grid: PageGrid): string {
+/** Room printed around the trim: the bleed, and the marks outside it. */
+export const marksMargin = 12;
+export const printOffset = (press: { bleed: number; marks: boolean }): number => press.bleed + (press.marks ? marksMargin : 0);
+
+/** Millimetres printed around the trim (bleed, then marks), and of those the bleed. */
+export interface PrintRoom {
+  readonly offset: number;
+  readonly bleed: number;
+}
+
+export const printRoom = (press: { bleed: number; marks: boolean }): PrintRoom => ({ offset: printOffset(press), bleed: press.bleed });
+
+/**
+ * The grid as CSS: the @page rule and custom properties every stylesheet reads. The printed page is the trim with
+ * `offset` mm all round (bleed, then marks): the sheet fills the page's content box, and what a style runs past
+ * the trim (a photo or tint to the edge, by var(--bleed)) prints into the bleed.
+ */
+export function gridCss(grid: PageGrid, room: PrintRoom = { offset: 0, bleed: 0 }): string {
+  const { offset } = room;
   const { trim, margins, body } = grid;
   const typeWidth = trim.width - margins.inside - margins.outside;
   const column = (typeWidth - grid.gutter * (grid.columns - 1)) / grid.columns;
   return [
-    `@page { size: ${trim.width}mm ${trim.height}mm; margin: 0; }`,
+    `@page { size: ${round(trim.width + 2 * offset)}mm ${round(trim.height + 2 * offset)}mm; margin: ${round(offset)}mm; }`,
     ':root {',
     `  --page-width: ${trim.width}mm;`,
     `  --page-height: ${trim.height}mm;`,
@@ -74,6 +91,7 @@ export function gridCss(grid: PageGrid): string {
     `  --column-width: ${round(column)}mm;`,
     `  --body-size: ${body.size}pt;`,
     `  --leading: ${body.leading}pt;`,
+    `  --bleed: ${round(room.bleed)}mm;`,
     '}',
   ].join('\n');
 }

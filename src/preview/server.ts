@@ -89,6 +89,7 @@ async function handle(request: IncomingMessage, response: ServerResponse, sessio
     if (!isAllowedOrigin(request.headers.origin, address)) return send(response, 403, 'text/plain; charset=utf-8', 'Only the proof page itself may ask for this.');
     if (url.pathname === '/_proof/print') return print(request, response, session);
     if (url.pathname === '/_proof/proofed') return markProofed(request, response, session);
+    if (url.pathname === '/_proof/press-views') return pressViews(request, response, session);
     return send(response, 404, 'text/plain; charset=utf-8', 'Not found');
   }
   if (!isRead) return send(response, 405, 'text/plain; charset=utf-8', 'Method not allowed');
@@ -98,6 +99,8 @@ async function handle(request: IncomingMessage, response: ServerResponse, sessio
   }
   if (url.pathname === '/_proof/ui.js') return send(response, 200, 'text/javascript; charset=utf-8', await proofToolsScript());
   if (url.pathname === '/_proof/proof.css') return send(response, 200, 'text/css; charset=utf-8', await readFile(proofCss));
+  const view = /^\/_proof\/press-view\/(\d+)\/(\d+)\.(jpg|png)$/.exec(url.pathname);
+  if (view) return pressViewImage(response, session, Number(view[1]), Number(view[2]), view[3] === 'jpg' ? 'jpg' : 'png');
   if (url.pathname === '/_proof/state') {
     const state = session.state();
     const proofed = await readProofed(proofedFile(session.outDir));
@@ -122,6 +125,27 @@ async function print(request: IncomingMessage, response: ServerResponse, session
     const message = error instanceof BroadsheetError ? error.message : String(error);
     send(response, 409, 'application/json; charset=utf-8', JSON.stringify({ error: message }));
   }
+}
+
+/** Makes (or finds) the press views of the build on show: the page's press copy, its soft proof and ink overlay. */
+async function pressViews(request: IncomingMessage, response: ServerResponse, session: ProofSession): Promise<void> {
+  const body = await readBody(request, 1024);
+  const id = typeof body === 'object' && body !== null && 'build' in body ? Number(body.build) : NaN;
+  try {
+    const shown = await session.pressViews(id);
+    const failed = shown.preflight.checks.filter((check) => !check.ok && check.severity === 'error').map((check) => `${check.rule}: ${check.message}`);
+    const pages = shown.views.map((item) => ({ page: item.page, softProof: `/_proof/press-view/${id}/${item.page}.jpg`, ink: `/_proof/press-view/${id}/${item.page}.png`, maxInk: item.maxInk, overShare: item.overShare }));
+    send(response, 200, 'application/json; charset=utf-8', JSON.stringify({ build: id, bleed: shown.bleed, preflight: { ok: shown.preflight.ok, failed }, pages }));
+  } catch (error) {
+    send(response, 409, 'application/json; charset=utf-8', JSON.stringify({ error: error instanceof BroadsheetError ? error.message : String(error) }));
+  }
+}
+
+async function pressViewImage(response: ServerResponse, session: ProofSession, build: number, page: number, kind: 'jpg' | 'png'): Promise<void> {
+  const shown = await session.pressViews(build).catch(() => undefined);
+  const item = shown?.views.find((candidate) => candidate.page === page);
+  if (!item) return send(response, 404, 'text/plain; charset=utf-8', 'Not found');
+  return send(response, 200, kind === 'jpg' ? 'image/jpeg' : 'image/png', kind === 'jpg' ? item.softProof : item.ink);
 }
 
 async function markProofed(request: IncomingMessage, response: ServerResponse, session: ProofSession): Promise<void> {

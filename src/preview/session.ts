@@ -10,7 +10,9 @@ import { articleOutDir, publishArticle, type Published } from '../output/publish
 import { articleFacts } from '../pdf/finish.ts';
 import type { PressBrowser } from '../render/browser.ts';
 import { pageRoots, type PageRoots } from '../render/page-files.ts';
-import { openPage, printPage } from '../render/press.ts';
+import { openPage, pressCopies, printPage } from '../render/press.ts';
+import type { PreflightReport } from '../preflight/preflight.ts';
+import type { PressView } from '../preflight/press-views.ts';
 import type { SetPage } from '../render/set-page.ts';
 
 export interface ProofState {
@@ -33,7 +35,19 @@ export interface ProofSession {
   rebuild(options?: { textOnly?: boolean }): Promise<ProofState>;
   /** Writes the PDF of build `id`, which must be the one on show. */
   printShown(id: number): Promise<Published>;
+  /**
+   * The soft proof and ink overlay of build `id` (the one on show), made from its press copy whatever the
+   * preflight says, and kept until the next build; nothing is written.
+   */
+  pressViews(id: number): Promise<ShownPressViews>;
   close(): Promise<void>;
+}
+
+export interface ShownPressViews {
+  readonly build: number;
+  readonly views: readonly PressView[];
+  readonly preflight: PreflightReport;
+  readonly bleed: number;
 }
 
 export async function openSession(options: ComposeOptions & { press: PressBrowser; outDir?: string }): Promise<ProofSession> {
@@ -44,6 +58,7 @@ export async function openSession(options: ComposeOptions & { press: PressBrowse
   let shown: { id: number; article: ComposedArticle; set: SetPage } | undefined;
   let state: ProofState = { id: 0, builtAt: new Date().toISOString(), title: basename(dir), diagnostics: [], layout: null, proofHtml: null };
   let running: Promise<ProofState> | undefined;
+  let pressed: ShownPressViews | undefined;
   let again = false;
   let againTextOnly = true;
   // Printing and rebuilding take turns: a rebuild may reset the very page a print is reading.
@@ -117,8 +132,20 @@ export async function openSession(options: ComposeOptions & { press: PressBrowse
         }
         // The same press as `broadsheet build`: a page the build would refuse (overset, a photo without room) is refused.
         const { manuscript } = shown.article;
-        const pdf = await printPage(shown.set, articleFacts(manuscript.frontMatter, `Broadsheet (${chromium})`), `${manuscript.slug} on the ${shown.article.grid.label} page`);
-        return publishArticle({ article: shown.article, pressed: { pdf, proofHtml: shown.set.proofHtml, files: shown.set.files, layout: shown.set.layout }, outDir });
+        const printed = await printPage(shown.set, articleFacts(manuscript.frontMatter, `Broadsheet (${chromium})`), `${manuscript.slug} on the ${shown.article.grid.label} page`, project.press);
+        return publishArticle({ article: shown.article, pressed: { ...printed, proofHtml: shown.set.proofHtml, files: shown.set.files, layout: shown.set.layout }, outDir, bleed: project.press.bleed });
+      });
+    },
+    pressViews(id) {
+      if (pressed?.build === id) return Promise.resolve(pressed);
+      return exclusive(async () => {
+        if (!shown || shown.id !== id || id !== state.id || state.proofHtml === null) {
+          throw new BroadsheetError('OutputFailed', `The proof on screen (build ${id}) is not the current one (build ${state.id}); reload the proof.`);
+        }
+        const { manuscript } = shown.article;
+        const copies = await pressCopies(shown.set, articleFacts(manuscript.frontMatter, `Broadsheet (${chromium})`), project.press);
+        pressed = { build: id, views: copies.views, preflight: copies.preflight, bleed: project.press.bleed };
+        return pressed;
       });
     },
     async close() {

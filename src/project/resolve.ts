@@ -39,7 +39,27 @@ export interface ResolvedProject {
   /** Chromium to launch; undefined: look for Debian's. */
   readonly chromium: string | undefined;
   readonly timeouts: { readonly launchMs: number; readonly layoutMs: number; readonly printMs: number };
+  readonly press: PressRules;
 }
+
+/** What the printing plant accepts, and how the press PDF is made for it. */
+export interface PressRules {
+  readonly pdfx: '4' | '1a';
+  /** The CMYK output profile: the house's, or Broadsheet's newsprint profile built at setup. */
+  readonly profile: string;
+  readonly outputCondition: string;
+  readonly outputConditionIdentifier: string;
+  /** Millimetres. */
+  readonly bleed: number;
+  readonly marks: boolean;
+  /** Total ink coverage limit, per cent. */
+  readonly tac: number;
+  readonly minPpi: number;
+  readonly spotColours: boolean;
+}
+
+/** The newsprint profile setup builds from CGATS TR 002 with Argyll (an ink limit of 220 %, for a 240 % plant limit). */
+export const newsprintProfile = (root: string): string => join(root, 'lib/profiles/newsprint-tr002.icc');
 
 /** Broadsheet's own folder (two up from this file, in src/ or in lib/). */
 export const toolRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -54,6 +74,9 @@ export interface ResolveOptions {
   readonly outDir?: string;
   readonly archiveDir?: string;
   readonly env?: Readonly<Record<string, string | undefined>>;
+  /** --pdfx and --marks on the command line win over the config. */
+  readonly pdfx?: '4' | '1a';
+  readonly marks?: boolean;
 }
 
 export async function resolveProject(options: ResolveOptions): Promise<ResolvedProject> {
@@ -139,8 +162,24 @@ export async function resolveProject(options: ResolveOptions): Promise<ResolvedP
     frontMatter: { unknownFields: house.frontMatter?.unknownFields ?? 'warn' },
     chromium: env['BROADSHEET_CHROMIUM'],
     timeouts: { launchMs: 30_000, layoutMs: 60_000, printMs: 60_000 },
+    press: Object.freeze({
+      pdfx: options.pdfx ?? house.press?.pdfx ?? '4',
+      profile: house.press?.profile ? houseFile(house.press.profile, 'The press profile') : newsprintProfile(toolRoot),
+      outputCondition: house.press?.outputCondition ?? (house.press?.profile ? 'the printing plant’s own condition' : 'Coldset newsprint (CGATS TR 002)'),
+      outputConditionIdentifier: house.press?.profile ? 'Custom' : 'CGATS TR 002',
+      bleed: house.press?.bleed ? lengthInMm(house.press.bleed) : 3,
+      marks: options.marks ?? house.press?.marks ?? false,
+      tac: house.press?.tac ?? 240,
+      minPpi: house.press?.minPpi ?? 200,
+      spotColours: house.press?.spotColours ?? false,
+    }),
   };
   return Object.freeze(project);
+}
+
+function lengthInMm(value: string): number {
+  const amount = Number.parseFloat(value);
+  return value.endsWith('pt') ? (amount * 25.4) / 72 : amount;
 }
 
 export function toolVersion(): string {

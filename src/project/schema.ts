@@ -42,6 +42,24 @@ export const configSchema = z.strictObject({
   /** Where builds and archive entries go, relative to the house folder. */
   output: file.optional(),
   archive: file.optional(),
+  /** What the printing plant accepts: the press PDF and the preflight that checks it. */
+  press: z
+    .strictObject({
+      /** PDF/X-4 (default) or PDF/X-1a:2001. */
+      pdfx: z.enum(['4', '1a']).optional(),
+      /** The plant's own CMYK output profile (ICC, in the house folder); default: newsprint from CGATS TR 002. */
+      profile: file.optional(),
+      /** The output condition the profile is for, as the output intent names it. */
+      outputCondition: z.string().min(1).optional(),
+      bleed: length.optional(),
+      /** Crop marks, registration marks and a colour bar outside the bleed. */
+      marks: z.boolean().optional(),
+      /** Highest total ink coverage, in per cent. */
+      tac: z.number().min(100).max(400).optional(),
+      minPpi: z.number().int().min(72).max(1200).optional(),
+      spotColours: z.boolean().optional(),
+    })
+    .optional(),
   frontMatter: z
     .strictObject({
       /** Fields the schema does not know (a CMS export's `tags`, `slug`, `id`): allow, warn (default) or refuse. */
@@ -59,6 +77,7 @@ export const knownKeys: Readonly<Record<string, readonly string[]>> = {
   paper: ['name', 'lang'],
   fonts: ['packages', 'files'],
   frontMatter: ['unknownFields'],
+  press: ['pdfx', 'profile', 'outputCondition', 'bleed', 'marks', 'tac', 'minPpi', 'spotColours'],
   grid: Object.keys(gridSchema.shape),
   'grid.trim': ['width', 'height'],
   'grid.margins': ['top', 'bottom', 'inside', 'outside'],

@@ -4,7 +4,13 @@
 import type { Browser } from 'puppeteer-core';
 import { BroadsheetError } from '../errors/catalogue.ts';
 import type { LayoutReport, LayoutRequest } from '../layout/report.ts';
-import { finishPdf, type PdfFacts } from '../pdf/finish.ts';
+import type { PdfFacts } from '../pdf/finish.ts';
+import { makePrintCopies } from '../pdf/pdfx.ts';
+import { printRoom } from '../layout/grid.ts';
+import type { PageInk } from '../preflight/ink.ts';
+import { preflightPdf, type PreflightReport } from '../preflight/preflight.ts';
+import { pressViews, type PressView } from '../preflight/press-views.ts';
+import type { PressRules } from '../project/resolve.ts';
 import type { PageRoots } from './page-files.ts';
 import { setPage, type SetPage } from './set-page.ts';
 
@@ -19,8 +25,8 @@ export interface PressInput {
   readonly signal?: AbortSignal;
 }
 
-export interface Pressed {
-  readonly pdf: Uint8Array;
+/** A pressed page: its printed copies (PrintedPage), and the layout and proof they were printed from. */
+export interface Pressed extends PrintedPage {
   readonly layout: LayoutReport;
   readonly proofHtml: string;
   readonly files: ReadonlyMap<string, string>;
@@ -38,22 +44,53 @@ export function checkPrintable(layout: LayoutReport, what: string): void {
   }
 }
 
-/** Checks, prints and finishes an open page: the PDF of exactly what the page shows. */
-export async function printPage(set: SetPage, facts: PdfFacts, what: string, signal?: AbortSignal): Promise<Uint8Array> {
-  checkPrintable(set.layout, what);
-  signal?.throwIfAborted();
-  const printed = await set.print();
-  signal?.throwIfAborted();
-  return finishPdf({ pdf: printed, facts });
+export interface PrintedPage {
+  readonly pdf: Uint8Array;
+  readonly screen: Uint8Array;
+  readonly preflight: PreflightReport;
+  /** The soft proof and ink overlay of each page, for the proof. */
+  readonly views: readonly PressView[];
 }
 
-/** The whole pipeline for a page nobody keeps open: open, check, print, finish, close. */
-export async function pressPage(input: PressInput, facts: (layout: LayoutReport) => PdfFacts): Promise<Pressed> {
+/**
+ * Prints and finishes an open page, whatever its preflight says: the press copy (PDF/X) with the plant's preflight
+ * of it and its soft proof and ink overlay, and the screen copy, all of exactly what the page shows. A live proof
+ * shows a failing page's ink this way.
+ */
+export async function pressCopies(set: SetPage, facts: PdfFacts, rules: PressRules, signal?: AbortSignal): Promise<PrintedPage> {
+  const printed = await set.print();
+  signal?.throwIfAborted();
+  const room = printRoom(rules);
+  const copies = await makePrintCopies({ printed, facts, rules, room });
+  signal?.throwIfAborted();
+  const grid = set.request.grid;
+  const ink: PageInk[] = [];
+  const preflight = await preflightPdf({ pdf: copies.press, rules, layout: set.layout, onInk: (page) => ink.push(page), trims: [{ name: `${grid.columns}-column grid`, ...grid.trim }], columnWidth: columnWidthOf(grid), gutter: grid.gutter });
+  const views = await pressViews({ pdf: copies.press, profile: rules.profile, ink, limit: rules.tac });
+  return { pdf: copies.press, screen: copies.screen, preflight, views };
+}
+
+/** Checks, prints and finishes an open page for the press: a page the layout or the plant's preflight refuses is refused. */
+export async function printPage(set: SetPage, facts: PdfFacts, what: string, rules: PressRules, signal?: AbortSignal): Promise<PrintedPage> {
+  checkPrintable(set.layout, what);
+  signal?.throwIfAborted();
+  const copies = await pressCopies(set, facts, rules, signal);
+  const failed = copies.preflight.checks.filter((check) => !check.ok && check.severity === 'error');
+  if (failed.length > 0) {
+    throw new BroadsheetError('PreflightFailed', `${what}: the press PDF fails ${failed.length} of the plant’s rules:`, { details: failed.map((check) => check.message) });
+  }
+  return copies;
+}
+
+/** The whole pipeline for a page nobody keeps open: open, check, print, finish, preflight, close. */
+export async function pressPage(input: PressInput & { rules: PressRules }, facts: (layout: LayoutReport) => PdfFacts): Promise<Pressed> {
   const set = await openPage(input);
   try {
-    const pdf = await printPage(set, facts(set.layout), input.what, input.signal);
-    return { pdf, layout: set.layout, proofHtml: set.proofHtml, files: set.files };
+    const printed = await printPage(set, facts(set.layout), input.what, input.rules, input.signal);
+    return { ...printed, layout: set.layout, proofHtml: set.proofHtml, files: set.files };
   } finally {
     await set.close();
   }
 }
+
+const columnWidthOf = (grid: LayoutRequest['grid']): number => (grid.trim.width - grid.margins.inside - grid.margins.outside - grid.gutter * (grid.columns - 1)) / grid.columns;

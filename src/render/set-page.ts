@@ -22,6 +22,8 @@ export interface SetPage {
   /** Every file the page loaded, by URL path, so the proof can carry copies of them. */
   readonly files: ReadonlyMap<string, string>;
   readonly layout: LayoutReport;
+  /** What the page was asked to lay out (its grid, folio, stories). */
+  readonly request: LayoutRequest;
   /** Prints the page as it stands: the same DOM the proof was taken from. */
   print(): Promise<Uint8Array>;
   /**
@@ -88,6 +90,7 @@ export async function setPage(input: RenderInput): Promise<SetPage> {
         proofHtml,
         files,
         layout,
+        request,
         print: () => page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true, outline: true, timeout: timeoutMs }),
         async relayout(html, next) {
           await page.evaluate((markup) => {

@@ -20,8 +20,9 @@ export interface FixtureCase {
 }
 
 const photoMakers: Record<string, () => Uint8Array> = {
-  jpeg: () => jpegBytes(320, 200),
-  png: () => pngBytes(320, 200),
+  /** Enough pixels for the plant's 200 ppi at one column of any default grid (a column is at most 50 mm). */
+  jpeg: () => jpegBytes(800, 500),
+  png: () => pngBytes(800, 500),
   noise: () => noiseBytes(20_000, 7),
   'truncated-jpeg': () => truncated(jpegBytes(320, 200)),
   'truncated-png': () => truncated(pngBytes(320, 200)),

@@ -25,16 +25,18 @@ export function jpegBytes(width: number, height: number): Uint8Array {
   ]);
 }
 
+/** One PNG chunk: length, type, body and its CRC. */
+function pngChunk(type: string, body: Uint8Array): Buffer {
+  const head = Buffer.alloc(8);
+  head.writeUInt32BE(body.length, 0);
+  head.write(type, 4, 'latin1');
+  const crc = Buffer.alloc(4);
+  crc.writeUInt32BE(crc32(Buffer.concat([head.subarray(4), body])), 0);
+  return Buffer.concat([head, body, crc]);
+}
+
 /** A greyscale PNG; `claimed` lets the header state a different size than the pixels hold (a decompression bomb). */
 export function pngBytes(width: number, height: number, claimed?: { width: number; height: number }): Uint8Array {
-  const chunk = (type: string, body: Uint8Array): Buffer => {
-    const head = Buffer.alloc(8);
-    head.writeUInt32BE(body.length, 0);
-    head.write(type, 4, 'latin1');
-    const crc = Buffer.alloc(4);
-    crc.writeUInt32BE(crc32(Buffer.concat([head.subarray(4), body])), 0);
-    return Buffer.concat([head, body, crc]);
-  };
   const header = Buffer.alloc(13);
   header.writeUInt32BE(claimed?.width ?? width, 0);
   header.writeUInt32BE(claimed?.height ?? height, 4);
@@ -43,9 +45,9 @@ export function pngBytes(width: number, height: number, claimed?: { width: numbe
   for (let row = 0; row < height; row++) rows[row * (width + 1)] = 0; // filter type "none" at the start of each row
   return Buffer.concat([
     Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    chunk('IHDR', header),
-    chunk('IDAT', deflateSync(rows)),
-    chunk('IEND', new Uint8Array(0)),
+    pngChunk('IHDR', header),
+    pngChunk('IDAT', deflateSync(rows)),
+    pngChunk('IEND', new Uint8Array(0)),
   ]);
 }
 
@@ -63,4 +65,29 @@ export function noiseBytes(length: number, seed = 1): Uint8Array {
 /** The first `fraction` of a file, as an interrupted copy leaves it. */
 export function truncated(bytes: Uint8Array, fraction = 0.5): Uint8Array {
   return bytes.slice(0, Math.floor(bytes.length * fraction));
+}
+
+/**
+ * An 8-bit colour PNG: RGB, or RGBA whose alpha fades from opaque at the left to clear at the right (a cut-out
+ * logo). Each row is a red-to-blue ramp, so the photo has real colour to convert.
+ */
+export function colourPngBytes(width: number, height: number, options: { alpha: boolean }): Uint8Array {
+  const channels = options.alpha ? 4 : 3;
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(width, 0);
+  header.writeUInt32BE(height, 4);
+  header.set([8, options.alpha ? 6 : 2, 0, 0, 0], 8);
+  const stride = width * channels + 1;
+  const rows = Buffer.alloc(height * stride);
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) {
+      const at = y * stride + 1 + x * channels;
+      const t = x / Math.max(1, width - 1);
+      rows[at] = Math.round(220 * (1 - t));
+      rows[at + 1] = 40;
+      rows[at + 2] = Math.round(220 * t);
+      if (options.alpha) rows[at + 3] = Math.round(255 * (1 - t));
+    }
+  }
+  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), pngChunk('IHDR', header), pngChunk('IDAT', deflateSync(rows)), pngChunk('IEND', new Uint8Array(0))]);
 }

@@ -34,7 +34,9 @@ export async function layOut(options: { dir: string; outDir: string; grid: strin
     report: await readLayoutJson(join(result.outDir, 'layout.json')),
     grid: readGridPreset(options.grid),
     article: readArticleBody(join(options.dir, 'article.md')),
-    pdf: { facts: pdfFacts(result.pdfPath), pages: readPdfPages(result.pdfPath), images: embeddedImages(result.pdfPath) },
+    // Geometry and photos are read from the screen copy: Chromium's page as printed, cut to the trim. The press copy
+    // (PDF/X) has the bleed round it and CMYK photos; its own tests check it.
+    pdf: { facts: pdfFacts(result.pdfPath), pages: readPdfPages(result.screenPath), images: embeddedImages(result.screenPath) },
     proof: await readProof(options.press, result.proofPath),
   };
 }

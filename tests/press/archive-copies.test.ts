@@ -241,7 +241,7 @@ describe('the archive’s index.html', () => {
     expect(entries).toHaveLength(1);
     for (const entry of entries) {
       expect(thumbnails).toContain(`${entry}/thumbnail.png`);
-      expect(links).toContain(`${entry}/press/edition.pdf`);
+      expect(links).toContain(`${entry}/edition.pdf`);
     }
     const present = await filesBelow(archiveDir);
     for (const path of [...thumbnails, ...links]) expect(present, path).toContain(path);

@@ -65,8 +65,8 @@ describe('broadsheet archive manuscript/edition.yaml', () => {
   it('holds every part: press and PDF/A PDFs, proofs, manuscripts and photos, JSON-LD, edition.yaml, thumbnail, articles.json, manifest.json', async () => {
     const files = await filesBelow(entryDir);
     const expected = [
-      'press/edition.pdf',
-      ...pages.flatMap((page) => [`press/page-${page}.pdf`, `pdfa/page-${page}.pdf`, `proof/page-${page}.html`]),
+      'edition.pdf',
+      ...pages.flatMap((page) => [`press/page-${page}.pdf`, `press/page-${page}.preflight.json`, `pdfa/page-${page}.pdf`, `proof/page-${page}.html`]),
       ...slugs.flatMap((slug) => [`manuscripts/${slug}/article.md`, `articles/${slug}.jsonld`]),
       'edition.yaml',
       'thumbnail.png',

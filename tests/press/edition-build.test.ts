@@ -38,6 +38,8 @@ const article = (slug: string): SampleArticle => {
   return found;
 };
 const pdfOf = (page: number) => join(out, `page-${page}.pdf`);
+/** The screen copy: Chromium's page cut to the trim, where the layout's frames are measured. */
+const screenOf = (page: number) => join(out, `page-${page}.screen.pdf`);
 
 function layoutOf(page: number): LayoutReport {
   const found = built.pages.find((candidate) => candidate.number === page);
@@ -177,20 +179,20 @@ describe('the library story, jumping from page 2 to page 4', () => {
   });
 
   it('ends on page 2 with the jump line （下转第4版）', () => {
-    const text = printedText(pdfOf(2), library().onPage2);
+    const text = printedText(screenOf(2), library().onPage2);
     expect(text.endsWith(jumpOut), `…${text.slice(-40)}`).toBe(true);
     expect(text.split(jumpOut)).toHaveLength(2);
   });
 
   it('starts on page 4 with the jump line （上接第2版）', () => {
-    const text = printedText(pdfOf(4), library().onPage4);
+    const text = printedText(screenOf(4), library().onPage4);
     expect(text.startsWith(jumpIn), `${text.slice(0, 40)}…`).toBe(true);
     expect(text.split(jumpIn)).toHaveLength(2);
   });
 
   it('prints every Han character of its body once, in order, across pages 2 and 4 (pdftotext inside its frames)', () => {
     const { onPage2, onPage4 } = library();
-    const printed = hanOf(printedText(pdfOf(2), onPage2).replace(jumpOut, '') + printedText(pdfOf(4), onPage4).replace(jumpIn, ''));
+    const printed = hanOf(printedText(screenOf(2), onPage2).replace(jumpOut, '') + printedText(screenOf(4), onPage4).replace(jumpIn, ''));
     const expected = bodyHan(article('library').body);
     expect(firstDifference(expected, printed)).toBeUndefined();
     expect(printed).toBe(expected);

@@ -138,7 +138,7 @@ describe.each(cases)('figure settings: $name', (fixture) => {
       expect(image?.objectPosition).toBe(want.focus);
       const [fx = 0.5, fy = 0.5] = (want.focus ?? '').split(' ').map((part) => Number.parseFloat(part) / 100);
       const sha256 = createHash('sha256').update(readFileSync(join(samplePhotos, want.src.replace(/^images\//, '')))).digest('hex');
-      const drawn = drawnImages(run.result.pdfPath, 1).filter((candidate) => candidate.sha256 === sha256);
+      const drawn = drawnImages(run.result.screenPath, 1).filter((candidate) => candidate.sha256 === sha256);
       expect(drawn).toHaveLength(1);
       const box = ptRect(figure.photo);
       const width = image?.naturalWidth ?? 1;

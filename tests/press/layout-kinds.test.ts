@@ -83,7 +83,7 @@ describe.each(kinds)('$name', (kind) => {
 
   it('prints every word of the article once, in order, and every photo', () => {
     expect(followBlocks(run.article.blocks, frameStream(run.report, kind.latin), kind.latin)).toBeNull();
-    const drawn = run.pdf.pages.flatMap((page) => drawnImages(run.result.pdfPath, page.number));
+    const drawn = run.pdf.pages.flatMap((page) => drawnImages(run.result.screenPath, page.number));
     expect(drawn).toHaveLength(run.article.figures.length);
   });
 
@@ -100,7 +100,7 @@ describe.each(kinds)('$name', (kind) => {
     expect((row?.left ?? 0) - column.left).toBeGreaterThanOrEqual(-1);
     expect((row?.left ?? 0) - column.left).toBeLessThanOrEqual(2.2 * pt(run).em);
     // Above it, in that column: the headline module and at most one photo (with its caption), and no gap of white.
-    const images = drawnImages(run.result.pdfPath, 1).filter((image) => overlapsX(image, column) && image.bottom <= (row?.top ?? 0) + 1);
+    const images = drawnImages(run.result.screenPath, 1).filter((image) => overlapsX(image, column) && image.bottom <= (row?.top ?? 0) + 1);
     expect(images.length, 'photos between the headline and the first line').toBeLessThanOrEqual(1);
     const above = [...page.words.filter((word) => overlapsX(word, column) && word.bottom <= (row?.top ?? 0) + 1).map((word) => word.bottom), ...images.map((image) => image.bottom)];
     expect((row?.top ?? 0) - Math.max(...above), 'white between what stands above the first line and the line').toBeLessThanOrEqual(2.5 * pt(run).leading);
@@ -118,7 +118,7 @@ describe.each(kinds)('$name', (kind) => {
     const hang = (word: { text: string; top: number; bottom: number }) => (/[，。、；：？！”’）》」』]$/u.test(word.text) ? (word.bottom - word.top) * 0.6 : 0);
     const outside = body.filter((word) => word.left < box.left || word.right > box.right + hang(word) || word.bottom > box.bottom);
     expect(outside.map((word) => word.text).slice(0, 10), 'words printed outside the module').toEqual([]);
-    const images = drawnImages(run.result.pdfPath, 1).filter((image) => image.left < box.left - 1 || image.right > box.right + 1 || image.bottom > box.bottom + 1);
+    const images = drawnImages(run.result.screenPath, 1).filter((image) => image.left < box.left - 1 || image.right > box.right + 1 || image.bottom > box.bottom + 1);
     expect(images).toEqual([]);
     // The hole is reported in mm² and column-lines, and is what the module leaves of the space.
     const hole = story?.holes[0];
@@ -167,7 +167,7 @@ describe.each(kinds)('$name', (kind) => {
   it('keeps the lead photo within 5/8 of the page width and 40 % of the text depth, and a brief’s photo within a third of its module (PDF)', () => {
     const typeWidth = mmToPt(run.grid.trim.width - run.grid.margins.inside - run.grid.margins.outside);
     const depth = mmToPt(run.grid.trim.height - run.grid.margins.top - run.grid.margins.bottom);
-    const drawn: DrawnImage[] = drawnImages(run.result.pdfPath, 1);
+    const drawn: DrawnImage[] = drawnImages(run.result.screenPath, 1);
     const lead = run.report.pages[0]?.figures.find((figure) => figure.role === 'lead');
     if (!lead) return;
     const box = ptRect(lead.photo);
@@ -272,7 +272,7 @@ describe('a page of two stories given no blocks (an edition page)', () => {
     if (!first) throw new Error('no page');
     page = first.layout;
     pdf = join(scratch.path, 'two-story.pdf');
-    await writeFile(pdf, first.pdf);
+    await writeFile(pdf, first.screen);
   }, 300_000);
 
   it('sizes both stories on the page, side by side or one above the other, without overlap', () => {

@@ -223,7 +223,7 @@ describe.each(samples)('the $name sample ($grid grid)', (sample) => {
       expect(run.pdf.images).toHaveLength(figures.length);
       // pdfimages rounds each direction to whole ppi: allow that rounding, relative to the resolution.
       for (const image of run.pdf.images) expect(Math.abs(image.xPpi - image.yPpi), `${image.width}×${image.height} at ${image.xPpi}×${image.yPpi} ppi`).toBeLessThanOrEqual(Math.max(1, image.xPpi * 0.004));
-      const drawn = drawnImages(run.result.pdfPath, 1);
+      const drawn = drawnImages(run.result.screenPath, 1);
       for (const figure of figures) {
         const box = ptRect(figure.photo, 1.5);
         const covering = drawn.filter((image) => containsRect(image, { left: box.left + 3, top: box.top + 3, right: box.right - 3, bottom: box.bottom - 3 }));

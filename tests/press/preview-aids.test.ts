@@ -17,6 +17,8 @@ const aids = [
   { key: 'o', upper: 'O', className: 'aid-fit', name: 'Overset' },
   { key: 'c', upper: 'C', className: 'aid-changes', name: 'Changes' },
   { key: 'd', upper: 'D', className: 'aid-panel', name: 'Diagnostics' },
+  { key: 's', upper: 'S', className: 'aid-soft-proof', name: 'Soft proof' },
+  { key: 'i', upper: 'I', className: 'aid-ink', name: 'Ink' },
 ] as const;
 const lowPhoto = 'manuscript/images/clinic.jpg';
 
@@ -245,6 +247,74 @@ describe('overset, after a save that makes the article too long', () => {
     await new Promise((resolve) => setTimeout(resolve, 300));
     const flashing = await page.$$eval('.proof-flash', (elements) => elements.map((element) => element.className));
     expect(flashing, 'elements flashing after the click').not.toEqual([]);
+  });
+});
+
+describe('the press views (S soft proof, I ink over the limit)', () => {
+  /** The images' loaded size and shown size, and the mean of a 20 × 20 px patch at the soft proof's top left (paper). */
+  const views = () =>
+    page.$$eval('.sheet', (sheets) =>
+      sheets.map((sheet) => {
+        const soft = sheet.querySelector<HTMLImageElement>('img.press-soft-proof');
+        const ink = sheet.querySelector<HTMLImageElement>('img.press-ink');
+        let paper = NaN;
+        if (soft?.complete && soft.naturalWidth > 0) {
+          const canvas = document.createElement('canvas');
+          canvas.width = 20;
+          canvas.height = 20;
+          const context = canvas.getContext('2d');
+          context?.drawImage(soft, 0, 0, 20, 20, 0, 0, 20, 20);
+          const data = context?.getImageData(0, 0, 20, 20).data ?? new Uint8ClampedArray();
+          let sum = 0;
+          for (let at = 0; at < data.length; at += 4) sum += ((data[at] ?? 0) + (data[at + 1] ?? 0) + (data[at + 2] ?? 0)) / 3;
+          paper = sum / (data.length / 4);
+        }
+        const box = sheet.getBoundingClientRect();
+        return {
+          sheetWidth: box.width,
+          soft: soft ? { natural: soft.naturalWidth, shown: soft.getBoundingClientRect().width, display: getComputedStyle(soft).display } : null,
+          ink: ink ? { natural: ink.naturalWidth, shown: ink.getBoundingClientRect().width, display: getComputedStyle(ink).display, alt: ink.alt } : null,
+          paper,
+        };
+      }),
+    );
+  const loadedViews = async () => {
+    for (let attempt = 0; attempt < 240; attempt++) {
+      const found = await views();
+      if (found.every((sheet) => (sheet.soft?.natural ?? 0) > 0 && (sheet.ink?.natural ?? 0) > 0)) return found;
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+    throw new Error('the press views never loaded');
+  };
+
+  it('lays the newsprint soft proof over each sheet at its size when S is on, with newsprint’s grey paper, and hides it when off', async () => {
+    await setAid('aid-soft-proof', true);
+    const found = await loadedViews();
+    for (const sheet of found) {
+      expect(sheet.soft?.display).toBe('block');
+      expect(Math.abs((sheet.soft?.shown ?? 0) - sheet.sheetWidth)).toBeLessThanOrEqual(1);
+      // 96 px an inch: the soft proof has a pixel for every CSS pixel of the sheet.
+      expect(Math.abs((sheet.soft?.natural ?? 0) - sheet.sheetWidth)).toBeLessThanOrEqual(2);
+      // Newsprint is not white: the profile's paper shows as a light grey, never the screen's #fff.
+      expect(sheet.paper).toBeLessThan(245);
+      expect(sheet.paper).toBeGreaterThan(170);
+      expect(sheet.ink?.display).toBe('none');
+    }
+    expect(await page.$eval('.proof-status', (element) => element.textContent ?? '')).toMatch(/most ink \d+(\.\d)? %/);
+    await setAid('aid-soft-proof', false);
+    expect(new Set((await views()).map((sheet) => sheet.soft?.display))).toEqual(new Set(['none']));
+  });
+
+  it('lays the ink overlay over each sheet and its bleed when I is on, naming the heaviest ink', async () => {
+    await setAid('aid-ink', true);
+    const found = await loadedViews();
+    const bleedPx = (3 * 96) / 25.4;
+    for (const sheet of found) {
+      expect(sheet.ink?.display).toBe('block');
+      expect(Math.abs((sheet.ink?.shown ?? 0) - (sheet.sheetWidth + 2 * bleedPx))).toBeLessThanOrEqual(1);
+      expect(sheet.ink?.alt).toMatch(/the most is \d+(\.\d)? %/);
+    }
+    await setAid('aid-ink', false);
   });
 });
 

@@ -65,7 +65,9 @@ describe('Print PDF in the live proof', () => {
     const bytes = await readFile(pdfPath());
     expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
     expect((await stat(pdfPath())).size).toBeGreaterThan(10_000);
-    pdf = readPdfPages(pdfPath());
+    // The press copy beside it is PDF/X with bleed; the lines are compared on the screen copy, cut to the trim.
+    expect(bytes.subarray(0, 8).toString('latin1')).toBe('%PDF-1.6');
+    pdf = readPdfPages(join(preview.outDir, 'shanting.screen.pdf'));
     expect(pdf).toHaveLength(report.pages.length);
   });
 

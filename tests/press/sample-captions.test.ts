@@ -28,9 +28,9 @@ let reported: ReportedFigure[];
 
 beforeAll(async () => {
   sample = await buildSample();
-  words = pdfWords(sample.result.pdfPath);
-  images = placedImages(sample.result.pdfPath);
-  regions = visiblePhotos(sample.result.pdfPath);
+  words = pdfWords(sample.result.screenPath);
+  images = placedImages(sample.result.screenPath);
+  regions = visiblePhotos(sample.result.screenPath);
   reported = await readReportedFigures(join(sample.result.outDir, 'layout.json'));
 });
 afterAll(async () => sample?.temp.remove());

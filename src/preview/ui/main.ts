@@ -3,6 +3,7 @@ import { drawAids } from './aids.ts';
 import { markChanges, proofText } from './changes.ts';
 import { followBuilds, restoreScroll } from './live.ts';
 import { diagnosticsPanel } from './panel.ts';
+import { showPressViews } from './press-views.ts';
 import { fetchState, post } from './state.ts';
 
 interface Aid {
@@ -18,7 +19,12 @@ const aids: readonly Aid[] = [
   { key: 'o', name: 'Overset', className: 'aid-fit' },
   { key: 'c', name: 'Changes', className: 'aid-changes' },
   { key: 'd', name: 'Diagnostics', className: 'aid-panel' },
+  { key: 's', name: 'Soft proof', className: 'aid-soft-proof' },
+  { key: 'i', name: 'Ink', className: 'aid-ink' },
 ];
+
+/** Aids drawn from the press copy, which the server makes on first ask (a few seconds). */
+const pressAids = new Set(['aid-soft-proof', 'aid-ink']);
 
 const storedAids = 'broadsheet-proof-aids';
 
@@ -92,6 +98,10 @@ async function mount(): Promise<void> {
       bar.querySelector(`[data-aid="${aid.className}"]`)?.setAttribute('aria-pressed', String(active.has(aid.className)));
     }
     sessionStorage.setItem(storedAids, [...active].join(' '));
+    if (state.layout && [...active].some((name) => pressAids.has(name))) {
+      setStatus('making the press copy…');
+      void showPressViews(state.id).then((line) => setStatus(line));
+    }
   };
   const toggle = (className: string) => {
     if (active.has(className)) active.delete(className);
@@ -106,9 +116,9 @@ async function mount(): Promise<void> {
   removeKeys();
   document.addEventListener('keydown', onKey);
   removeKeys = () => document.removeEventListener('keydown', onKey);
-  apply();
   setStatus = (text) => (status.textContent = `${summary} · ${text}`);
   setStatus('live');
+  apply();
 }
 
 const report = (error: unknown) => console.error(`proof tools: ${error instanceof Error ? error.message : String(error)}`);

@@ -1,0 +1,101 @@
+// The press copy: Chromium's page (RGB, with its bleed) made PDF/X for the plant: neutrals to the black plate, then
+// Ghostscript 10.06 converts everything else through the CMYK output profile and writes PDF/X-4 (or X-1a) with its
+// output intent; Broadsheet then names the boxes, writes the facts and XMP itself, and draws the marks.
+import { readFile } from 'node:fs/promises';
+import { PDFDocument } from 'pdf-lib';
+import { BroadsheetError } from '../errors/catalogue.ts';
+import type { PressRules } from '../project/resolve.ts';
+import { cutToTrim, setPressBoxes, type PrintedRoom } from './boxes.ts';
+import { stampFacts, type DocumentFacts } from './document-metadata.ts';
+import { finishPdf, type PdfFacts } from './finish.ts';
+import { runGhostscript } from './ghostscript.ts';
+import { drawMarks } from './marks.ts';
+import { flattenSoftMasks } from './flatten-masks.ts';
+import { neutralsToGray } from './neutral-gray.ts';
+
+export interface PrintCopies {
+  /** What the press receives: PDF/X in the plant's CMYK, with trim and bleed boxes. */
+  readonly press: Uint8Array;
+  /** The screen copy: RGB, cut to the trim, for reading and for the PDF/A archive copy. */
+  readonly screen: Uint8Array;
+}
+
+export async function makePrintCopies(options: { printed: Uint8Array; facts: PdfFacts; rules: PressRules; room: PrintedRoom }): Promise<PrintCopies> {
+  const { rules, room } = options;
+  const screenDocument = await PDFDocument.load(options.printed, { updateMetadata: false });
+  cutToTrim(screenDocument, room);
+  const screen = await finishPdf({ pdf: await screenDocument.save({ useObjectStreams: false }), facts: options.facts });
+
+  const before = await PDFDocument.load(options.printed, { updateMetadata: false });
+  neutralsToGray(before);
+  if (rules.pdfx === '1a') flattenSoftMasks(before);
+  setPressBoxes(before, room);
+  const rgb = await before.save({ useObjectStreams: false });
+  const profile = await readFile(rules.profile).catch((cause: unknown) => {
+    throw new BroadsheetError('ProfileMissing', `The press profile ${rules.profile} cannot be read.`, { cause });
+  });
+  const converted = await runGhostscript({
+    files: new Map<string, Uint8Array | string>([
+      ['/in.pdf', rgb],
+      ['/profile.icc', profile],
+      ['/pdfx.ps', outputIntent(rules)],
+    ]),
+    args: [
+      '-dBATCH',
+      '-dNOPAUSE',
+      '-dNOSAFER', // the output intent reads the profile from the instance's own in-memory file system
+      '-sDEVICE=pdfwrite',
+      rules.pdfx === '4' ? '-dPDFX=4' : '-dPDFX=1',
+      // X-1a: transparency flattened at 300 dpi (newsprint's screens need no more), in bands: a whole-page bitmap
+      // runs the WebAssembly build out of memory.
+      ...(rules.pdfx === '1a' ? ['-dCompatibilityLevel=1.3', '-dHaveTransparency=false', '-r300', '-dBandHeight=64', '-dBandBufferSpace=1000000'] : ['-dCompatibilityLevel=1.6']),
+      '-sColorConversionStrategy=CMYK',
+      '-sProcessColorModel=DeviceCMYK',
+      '-sOutputICCProfile=/profile.icc',
+      '-dRenderIntent=1', // relative colorimetric: newsprint's paper white is the page's white
+      '-dEmbedAllFonts=true',
+      '-sOutputFile=/out.pdf',
+      '/pdfx.ps',
+      '/in.pdf',
+    ],
+    output: '/out.pdf',
+  });
+
+  const after = await PDFDocument.load(converted, { updateMetadata: false });
+  setPressBoxes(after, room);
+  const facts: DocumentFacts = { ...options.facts, producer: `${options.facts.producer}; Ghostscript 10.06 (PDF/X)` };
+  stampFacts(after, facts, { pdfx: rules.pdfx });
+  if (rules.marks) drawMarks(after, room);
+  return { press: withHeaderVersion(await after.save({ useObjectStreams: false }), rules.pdfx === '4' ? '1.6' : '1.3'), screen };
+}
+
+/**
+ * pdf-lib heads every file it saves %PDF-1.7; PDF/X-4 is PDF 1.6 and PDF/X-1a PDF 1.3, and preflights check the
+ * header. The version has the same length, so no offset in the file moves.
+ */
+function withHeaderVersion(pdf: Uint8Array, version: '1.6' | '1.3'): Uint8Array {
+  const header = Buffer.from(pdf.subarray(0, 8)).toString('latin1');
+  if (!/^%PDF-\d\.\d$/.test(header)) throw new BroadsheetError('PressFailed', `The press PDF starts ${JSON.stringify(header)}, not a PDF header.`);
+  pdf.set(Buffer.from(`%PDF-${version}`, 'latin1'), 0);
+  return pdf;
+}
+
+/** The PDF/X output intent, as pdfmark: the profile embedded once, named by its condition. */
+function outputIntent(rules: PressRules): string {
+  const text = (value: string) => `<${Buffer.from(`\ufeff${value}`, 'utf16le').swap16().toString('hex')}>`;
+  return `%!
+[/_objdef {icc_PDFX} /type /stream /OBJ pdfmark
+[{icc_PDFX} <</N 4>> /PUT pdfmark
+[{icc_PDFX} (/profile.icc) (r) file /PUT pdfmark
+[/_objdef {OutputIntent_PDFX} /type /dict /OBJ pdfmark
+[{OutputIntent_PDFX} <<
+  /Type /OutputIntent
+  /S /GTS_PDFX
+  /OutputCondition ${text(rules.outputCondition)}
+  /OutputConditionIdentifier (${rules.outputConditionIdentifier})
+  /RegistryName (http://www.color.org)
+  /DestOutputProfile {icc_PDFX}
+>> /PUT pdfmark
+[{Catalog} <</OutputIntents [ {OutputIntent_PDFX} ]>> /PUT pdfmark
+`;
+}

@@ -1,0 +1,58 @@
+// The press PDF's plates as a plant's RIP would make them: Ghostscript renders each page's MediaBox to CMYK pixels
+// (pamcmyk32), one byte per plate per pixel, so the ink of any area on any plate can be read back.
+import { execFileSync } from 'node:child_process';
+import type { Rect } from './poppler.ts';
+
+export interface Plates {
+  readonly width: number;
+  readonly height: number;
+  readonly dpi: number;
+  /** C, M, Y, K bytes per pixel, rows from the top. */
+  readonly pixels: Uint8Array;
+}
+
+export function renderPlates(pdf: string, dpi = 100, page = 1): Plates {
+  const pam = execFileSync('gs', ['-q', '-dSAFER', '-dBATCH', '-dNOPAUSE', `-dFirstPage=${page}`, `-dLastPage=${page}`, '-sDEVICE=pamcmyk32', `-r${dpi}`, '-sOutputFile=-', pdf], { maxBuffer: 512 * 1024 * 1024 });
+  const end = pam.indexOf('ENDHDR\n');
+  const header = pam.toString('latin1', 0, end);
+  const width = Number(/WIDTH (\d+)/.exec(header)?.[1]);
+  const height = Number(/HEIGHT (\d+)/.exec(header)?.[1]);
+  return { width, height, dpi, pixels: new Uint8Array(pam.buffer, pam.byteOffset + end + 7, width * height * 4) };
+}
+
+export interface AreaInk {
+  /** The most any pixel carries on each plate, 0–255. */
+  readonly max: readonly [number, number, number, number];
+  /** Pixels in the area. */
+  readonly pixels: number;
+}
+
+/** The ink in `rect` (points from the MediaBox's top left, as pdftotext -bbox reports words). */
+export function inkIn(plates: Plates, rect: Rect): AreaInk {
+  const scale = plates.dpi / 72;
+  const x1 = Math.max(0, Math.floor(rect.left * scale));
+  const x2 = Math.min(plates.width, Math.ceil(rect.right * scale));
+  const y1 = Math.max(0, Math.floor(rect.top * scale));
+  const y2 = Math.min(plates.height, Math.ceil(rect.bottom * scale));
+  const max: [number, number, number, number] = [0, 0, 0, 0];
+  for (let y = y1; y < y2; y++) {
+    for (let x = x1; x < x2; x++) {
+      const at = (y * plates.width + x) * 4;
+      for (let plate = 0; plate < 4; plate++) max[plate] = Math.max(max[plate] ?? 0, plates.pixels[at + plate] ?? 0);
+    }
+  }
+  return { max, pixels: Math.max(0, x2 - x1) * Math.max(0, y2 - y1) };
+}
+
+/** The highest total ink (C + M + Y + K, per cent) inside `rect`, in points from the MediaBox's top left. */
+export function maxTotalInk(plates: Plates, rect: Rect): number {
+  const scale = plates.dpi / 72;
+  let most = 0;
+  for (let y = Math.max(0, Math.floor(rect.top * scale)); y < Math.min(plates.height, Math.ceil(rect.bottom * scale)); y++) {
+    for (let x = Math.max(0, Math.floor(rect.left * scale)); x < Math.min(plates.width, Math.ceil(rect.right * scale)); x++) {
+      const at = (y * plates.width + x) * 4;
+      most = Math.max(most, (plates.pixels[at] ?? 0) + (plates.pixels[at + 1] ?? 0) + (plates.pixels[at + 2] ?? 0) + (plates.pixels[at + 3] ?? 0));
+    }
+  }
+  return (most / 255) * 100;
+}
