@@ -130,7 +130,7 @@ export const errors = {
   PressFailed: {
     code: 'BS043',
     title: 'The press PDF could not be made',
-    hint: 'Ghostscript could not convert this page; keep the screen copy, and report the page with the lines above.',
+    hint: 'Ghostscript could not convert this page for the press (the lines above say where it stopped); nothing was written. Try `--pdfx 4` if it was PDF/X-1a, and report the manuscript with those lines.',
     exit: 1,
   },
   PreflightFailed: {

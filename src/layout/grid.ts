@@ -69,8 +69,8 @@ export const printRoom = (press: { bleed: number; marks: boolean }): PrintRoom =
 
 /**
  * The grid as CSS: the @page rule and custom properties every stylesheet reads. The printed page is the trim with
- * `offset` mm all round (bleed, then marks): the sheet fills the page's content box, and what a style runs past
- * the trim (a photo or tint to the edge, by var(--bleed)) prints into the bleed.
+ * `offset` mm all round (bleed, then marks): the sheet is printed `offset` in from the page's corner, and what a
+ * style runs past the trim (a photo or tint to the edge, by var(--bleed)) prints into the bleed.
  */
 export function gridCss(grid: PageGrid, room: PrintRoom = { offset: 0, bleed: 0 }): string {
   const { offset } = room;
@@ -78,7 +78,9 @@ export function gridCss(grid: PageGrid, room: PrintRoom = { offset: 0, bleed: 0 
   const typeWidth = trim.width - margins.inside - margins.outside;
   const column = (typeWidth - grid.gutter * (grid.columns - 1)) / grid.columns;
   return [
-    `@page { size: ${round(trim.width + 2 * offset)}mm ${round(trim.height + 2 * offset)}mm; margin: ${round(offset)}mm; }`,
+    // No page margin: Chromium paints nothing in a page's margins, so the bleed would stay blank. The sheet is moved
+    // in by the offset instead (page.css), and what runs past its trim into the bleed is inside the page.
+    `@page { size: ${round(trim.width + 2 * offset)}mm ${round(trim.height + 2 * offset)}mm; margin: 0; }`,
     ':root {',
     `  --page-width: ${trim.width}mm;`,
     `  --page-height: ${trim.height}mm;`,
@@ -92,6 +94,7 @@ export function gridCss(grid: PageGrid, room: PrintRoom = { offset: 0, bleed: 0 
     `  --body-size: ${body.size}pt;`,
     `  --leading: ${body.leading}pt;`,
     `  --bleed: ${round(room.bleed)}mm;`,
+    `  --print-offset: ${round(offset)}mm;`,
     '}',
   ].join('\n');
 }

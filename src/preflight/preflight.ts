@@ -132,12 +132,15 @@ function boxChecks(read: ReadPdf, rules: PressRules, trims: PreflightOptions['tr
     const named = trims.map((trim) => `${trim.name} ${trim.width} × ${trim.height} mm`).join(', ');
     check('page-is-trim', match !== undefined, match ? `the trim is ${match.width} × ${match.height} mm (${match.name})` : `the TrimBox is ${width.toFixed(1)} × ${height.toFixed(1)} mm; the paper's page is ${named}`);
   }
-  // A viewer shows the CropBox (or the MediaBox): the page opens at its trim size, bleed and marks hidden.
-  const seen = trimBoxes.length > 0 && trimBoxes.every((trim, index) => {
+  // A CropBox clips the page: one inside the BleedBox cuts the bleed away in every RIP that honours it.
+  const clipped = bleeds.filter((bleed, index) => {
     const crop = crops[index];
-    return crop !== undefined && crop.every((value, corner) => Math.abs(value - (trim[corner] ?? 0)) < 1);
-  });
-  check('viewer-sees-trim', seen && crops.length >= read.pages, seen ? 'a viewer opens the page at its trim size (CropBox = TrimBox)' : 'the CropBox is not the TrimBox: a viewer shows bleed and marks around the page', { severity: 'warning' });
+    if (crop === undefined) return false;
+    const [cx1 = 0, cy1 = 0, cx2 = 0, cy2 = 0] = crop;
+    const [bx1 = 0, by1 = 0, bx2 = 0, by2 = 0] = bleed;
+    return cx1 > bx1 + 0.5 || cy1 > by1 + 0.5 || cx2 < bx2 - 0.5 || cy2 < by2 - 0.5;
+  }).length;
+  check('crop-holds-bleed', clipped === 0, clipped === 0 ? 'no CropBox cuts into the bleed' : `${clipped} of ${read.pages} pages have a CropBox inside the BleedBox: the RIP would cut the bleed away; remove the CropBox or make it the MediaBox`);
   const bled = trimBoxes.every((t, index) => {
     const b = bleeds[index];
     if (!b) return false;

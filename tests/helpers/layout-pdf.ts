@@ -107,16 +107,16 @@ export function pageText(pdf: string, page: number): string {
 
 export interface PdfFacts {
   readonly pages: number;
-  /** Each page's size in points. */
+  /** Each page as the plant cuts it: its TrimBox in points (a screen copy's is its page). */
   readonly sizes: ReadonlyArray<{ readonly width: number; readonly height: number }>;
 }
 
-/** `pdfinfo`: the number of pages and every page's size. */
+/** `pdfinfo -box`: the number of pages and every page's trimmed size. */
 export function pdfFacts(pdf: string): PdfFacts {
   const pages = Number(/^Pages:\s+(\d+)$/m.exec(run('pdfinfo', [pdf]))?.[1] ?? Number.NaN);
-  const sizes = [...run('pdfinfo', ['-f', '1', '-l', String(pages), pdf]).matchAll(/^Page\s+\d+ size:\s+([\d.]+) x ([\d.]+) pts/gm)].map((match) => ({
-    width: Number(match[1]),
-    height: Number(match[2]),
+  const sizes = [...run('pdfinfo', ['-box', '-f', '1', '-l', String(pages), pdf]).matchAll(/^Page\s+\d+ TrimBox:\s+([\d.-]+)\s+([\d.-]+)\s+([\d.-]+)\s+([\d.-]+)$/gm)].map((match) => ({
+    width: Number(match[3]) - Number(match[1]),
+    height: Number(match[4]) - Number(match[2]),
   }));
   return { pages, sizes };
 }

@@ -192,7 +192,6 @@ describe('the preflight fails a copy with one fault, on that rule, and says what
     const { failed, messages } = await preflightWith('a4', (document) => {
       const { page, trim } = firstPage(document);
       page.setTrimBox(trim.x, trim.y, 210 * ptPerMm, 297 * ptPerMm);
-      page.setCropBox(trim.x, trim.y, 210 * ptPerMm, 297 * ptPerMm);
       page.setBleedBox(trim.x - 3 * ptPerMm, trim.y - 3 * ptPerMm, 216 * ptPerMm, 303 * ptPerMm);
     });
     expect(failed).toEqual(['page-is-trim']);
@@ -256,6 +255,15 @@ describe('the preflight fails a copy with one fault, on that rule, and says what
       page.setArtBox(trim.x, trim.y, trim.width, trim.height);
     });
     expect(failed).toEqual(['trim-or-art']);
+  });
+
+  it('a CropBox at the trim, inside the bleed: crop-holds-bleed, since a RIP that honours it cuts the bleed away', async () => {
+    const { failed, messages } = await preflightWith('crop-at-trim', (document) => {
+      const { page, trim } = firstPage(document);
+      page.setCropBox(trim.x, trim.y, trim.width, trim.height);
+    });
+    expect(failed).toEqual(['crop-holds-bleed']);
+    expect(messages).toMatch(/1 of 1 pages have a CropBox inside the BleedBox.*remove the CropBox/);
   });
 
   it('exits 1 from `broadsheet preflight` and prints the failure first', async () => {

@@ -89,7 +89,7 @@ describe('the press PDF is PDF/X-4 for coldset newsprint', () => {
 });
 
 describe('the boxes of the press PDF', () => {
-  it('trims at the grid’s page, bleeds 3 mm beyond it on every side, and opens in a viewer at the trim (CropBox = TrimBox)', () => {
+  it('trims at the grid’s page, bleeds 3 mm beyond it on every side, and has no CropBox to cut the bleed away', () => {
     const preset = readGridPreset('zh-broadsheet').trim;
     const trim = { width: mmToPt(preset.width), height: mmToPt(preset.height) };
     const found = boxes(sample.result.pdfPath);
@@ -98,7 +98,7 @@ describe('the boxes of the press PDF', () => {
     expect(Math.abs(tx2 - tx1 - trim.width)).toBeLessThan(1);
     expect(Math.abs(ty2 - ty1 - trim.height)).toBeLessThan(1);
     for (const margin of [tx1 - bx1, ty1 - by1, bx2 - tx2, by2 - ty2]) expect(margin / ptPerMm).toBeCloseTo(bleedMm, 1);
-    expect(found.get('CropBox')).toEqual(found.get('TrimBox'));
+    expect(found.get('CropBox')).toEqual(found.get('MediaBox'));
     const [mx1 = 0, my1 = 0, mx2 = 0, my2 = 0] = found.get('MediaBox') ?? [];
     expect(mx1 <= bx1 && my1 <= by1 && mx2 >= bx2 && my2 >= by2).toBe(true);
   });

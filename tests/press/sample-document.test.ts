@@ -6,7 +6,8 @@ import { parse as parseYaml } from 'yaml';
 import { build } from '../../src/index.ts';
 import { buildSample, type SampleBuild } from '../helpers/build.ts';
 import { projectRoot } from '../helpers/paths.ts';
-import { pdfInfo, ptPerMm } from '../helpers/poppler.ts';
+import { pdfFacts } from '../helpers/layout-pdf.ts';
+import { pdfInfo, ptPerMm, uncompressedPdf } from '../helpers/poppler.ts';
 import { readSampleArticle, sampleDir } from '../helpers/sample-article.ts';
 
 const article = readSampleArticle();
@@ -39,12 +40,18 @@ beforeAll(async () => {
 afterAll(async () => sample?.temp.remove());
 
 describe('document facts of the sample PDF', () => {
-  it('has the trim size of the zh-broadsheet grid in styles/grids.yaml, within 1 pt', async () => {
+  it('is cut (TrimBox) to the trim size of the zh-broadsheet grid in styles/grids.yaml, within 1 pt', async () => {
     const trim = await gridTrimPt('zh-broadsheet');
-    const match = /^([\d.]+) x ([\d.]+) pts/.exec(info.get('Page size') ?? '');
-    expect(match, `pdfinfo page size: ${info.get('Page size')}`).not.toBeNull();
-    expect(Math.abs(Number(match?.[1]) - trim.width)).toBeLessThanOrEqual(1);
-    expect(Math.abs(Number(match?.[2]) - trim.height)).toBeLessThanOrEqual(1);
+    const [size] = pdfFacts(sample.result.pdfPath).sizes;
+    expect(Math.abs((size?.width ?? 0) - trim.width)).toBeLessThanOrEqual(1);
+    expect(Math.abs((size?.height ?? 0) - trim.height)).toBeLessThanOrEqual(1);
+  });
+
+  it('asks a viewer to show the trim (ViewArea and ViewClip = TrimBox) and to print the whole sheet', () => {
+    const qdf = uncompressedPdf(sample.result.pdfPath).toString('latin1');
+    expect(qdf).toMatch(/\/ViewArea\s*\/TrimBox/);
+    expect(qdf).toMatch(/\/ViewClip\s*\/TrimBox/);
+    expect(qdf).toMatch(/\/PrintArea\s*\/MediaBox/);
   });
 
   it('is titled with the headline', () => {

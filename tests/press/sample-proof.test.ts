@@ -39,7 +39,8 @@ beforeAll(async () => {
     return {
       fontStatus: document.fonts.status,
       faces: Array.from(document.fonts, (face) => ({ family: face.family.replace(/^["']|["']$/g, ''), status: face.status })),
-      images: Array.from(document.images, (image) => ({ src: image.getAttribute('src') ?? '', complete: image.complete, naturalWidth: image.naturalWidth })),
+      // The article's photos; the press views (soft proof, ink) are the proof's own images, tested with the press PDF.
+      images: Array.from(document.querySelectorAll<HTMLImageElement>('img:not(.press-view)'), (image) => ({ src: image.getAttribute('src') ?? '', complete: image.complete, naturalWidth: image.naturalWidth })),
     };
   });
   await page.close();

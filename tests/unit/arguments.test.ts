@@ -34,6 +34,21 @@ describe('parseCommand', () => {
     expect(commandOf(argv)).toEqual(command);
   });
 
+  it('reads the press options, --pdfx 1a|4 and --marks, before or after the command, and refuses another PDF/X', () => {
+    expect(parseCommand(['--pdfx', '1a', 'build', 'a']).global).toMatchObject({ pdfx: '1a' });
+    expect(parseCommand(['edition', 'e.yaml', '--pdfx', '4', '--marks']).global).toMatchObject({ pdfx: '4', marks: true });
+    expect(parseCommand(['build', 'a']).global).not.toHaveProperty('pdfx');
+    const error = usageErrorOf(['build', 'a', '--pdfx', '3']);
+    expect(error.entry.exit).toBe(2);
+    expect(error.message).toMatch(/--pdfx.*4, 1a/);
+  });
+
+  it('reads `preflight FILE` with the grid whose trim the page must have', () => {
+    expect(commandOf(['preflight', 'dist/a/a.pdf'])).toEqual({ name: 'preflight', file: 'dist/a/a.pdf' });
+    expect(commandOf(['preflight', 'p.pdf', '--grid', 'tabloid'])).toEqual({ name: 'preflight', file: 'p.pdf', grid: 'tabloid' });
+    expect(usageErrorOf(['preflight']).entry.exit).toBe(2);
+  });
+
   it('reads the options every command shares, before or after the command', () => {
     expect(parseCommand(['--json', '--config', 'house/broadsheet.config.yaml', 'build', 'a']).global).toEqual({ config: 'house/broadsheet.config.yaml', json: true, quiet: false, verbose: false });
     expect(parseCommand(['-q', 'verify']).global.quiet).toBe(true);

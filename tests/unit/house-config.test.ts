@@ -108,6 +108,29 @@ describe('resolveProject', () => {
     expect(error.message).toContain('zh-broadsheet');
   });
 
+  it('reads the plant’s rules under `press:`, and lets --pdfx and --marks win over them', async () => {
+    const config = join(house, 'press.yaml');
+    await writeFile(config, 'press:\n  pdfx: 1a\n  bleed: 5mm\n  tac: 220\n  minPpi: 250\n  spotColours: true\n');
+    const project = await resolveProject({ cwd: house, configFile: config });
+    expect(project.press).toMatchObject({ pdfx: '1a', bleed: 5, marks: false, tac: 220, minPpi: 250, spotColours: true, outputConditionIdentifier: 'CGATS TR 002' });
+    expect(project.press.profile).toMatch(/lib\/profiles\/newsprint-tr002\.icc$/);
+    const overridden = await resolveProject({ cwd: house, configFile: config, pdfx: '4', marks: true });
+    expect(overridden.press).toMatchObject({ pdfx: '4', marks: true, bleed: 5 });
+  });
+
+  it('defaults to PDF/X-4, 3 mm bleed, 240 % ink and 200 ppi, no marks, no spot colours', async () => {
+    const project = await resolveProject({ cwd: '/' });
+    expect(project.press).toMatchObject({ pdfx: '4', bleed: 3, marks: false, tac: 240, minPpi: 200, spotColours: false });
+  });
+
+  it('names the line of a misspelt press rule, and a press profile that is not there', async () => {
+    const details = (await errorOf(() => parseConfig('press:\n  tacc: 220\n', 'c.yaml'))).details.join('\n');
+    expect(details).toContain('c.yaml:2:3: in `press`, `tacc` is not a setting; did you mean `tac`?');
+    const config = join(house, 'profile.yaml');
+    await writeFile(config, 'press:\n  profile: profiles/plant.icc\n');
+    expect((await errorOf(() => resolveProject({ cwd: house, configFile: config }))).entry.code).toBe('BS084');
+  });
+
   it('names a missing house file', async () => {
     const config = join(house, 'missing.yaml');
     await writeFile(config, 'stylesheets: [styles/nope.css]\n');
