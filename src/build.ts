@@ -6,6 +6,7 @@ import { pageRoots } from './render/page-files.ts';
 import { pressPage } from './render/press.ts';
 import { articleFacts } from './pdf/finish.ts';
 import { articleOutDir, publishArticle } from './output/publish.ts';
+import { claimOutputFolder } from './output/ownership.ts';
 import { formatMessages } from './manuscript/diagnostics.ts';
 import type { LayoutReport } from './layout/report.ts';
 
@@ -14,6 +15,8 @@ export interface BuildOptions extends ComposeOptions {
   readonly outDir?: string;
   /** A browser to share across builds; otherwise one is started and closed here. */
   readonly press?: PressBrowser;
+  /** Rebuild an output folder Broadsheet made even if files were added to it since (they are kept). */
+  readonly force?: boolean;
 }
 
 export interface BuildResult {
@@ -34,6 +37,9 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const { signal, project } = options;
   const article = await composeArticle(options);
   const { manuscript } = article;
+  const outDir = options.outDir ?? articleOutDir(project.outDir, manuscript.slug);
+  // Before Chromium starts: an output folder that is not Broadsheet's to replace is refused at once.
+  await claimOutputFolder({ folder: outDir, sources: [manuscript.dir], force: options.force === true });
   const press = options.press ?? (await launchBrowser({ project }));
   try {
     const chromium = await press.browser.version();
@@ -52,7 +58,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     );
     // Interrupted (Ctrl-C) before the output was written: write nothing.
     signal?.throwIfAborted();
-    const published = await publishArticle({ article, pressed, bleed: project.press.bleed, outDir: options.outDir ?? articleOutDir(project.outDir, manuscript.slug) });
+    const published = await publishArticle({ article, pressed, bleed: project.press.bleed, outDir, force: options.force === true });
     return { ...published, preflight: pressed.preflight, warnings: formatMessages(manuscript.file.messages.filter((message) => !message.fatal)), layout: pressed.layout };
   } finally {
     if (!options.press) await press.close();

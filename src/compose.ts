@@ -43,7 +43,7 @@ export interface ComposedStory {
 /** Manuscript → markdown → template for one story; photos are addressed under `photoBase`. */
 export async function composeStory(options: { project: ResolvedProject; dir: string; grid?: PageGrid; gridName?: string; photoBase?: string; signal?: AbortSignal }): Promise<ComposedStory> {
   const { signal, project } = options;
-  const manuscript = await loadManuscript({ dir: options.dir, unknownFields: project.frontMatter.unknownFields, ...(signal ? { signal } : {}) });
+  const manuscript = await loadManuscript({ dir: options.dir, unknownFields: project.frontMatter.unknownFields, limits: project.limits, ...(signal ? { signal } : {}) });
   const { lang } = manuscript.frontMatter;
   const grid = options.grid ?? project.gridFor({ lang, ...(options.gridName ? { name: options.gridName } : {}) });
   const story = await toStory({ input: { tree: manuscript.tree, file: manuscript.file, lang, photos: manuscript.photos }, ...(signal ? { signal } : {}), ...(options.photoBase ? { photoBase: options.photoBase } : {}) });

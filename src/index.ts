@@ -2,7 +2,7 @@
 // (from resolveProject) may be passed to share one resolved house style; otherwise each call resolves its own from
 // `cwd` (default: the current folder) and `config` (default: the nearest broadsheet.config.yaml).
 import { build as buildArticle, type BuildOptions, type BuildResult } from './build.ts';
-import { buildEdition as buildEditionPages, writeEdition, type BuiltEdition } from './edition/build-edition.ts';
+import { buildEdition as buildEditionPages, editionOutDir, writeEdition, type BuiltEdition } from './edition/build-edition.ts';
 import { archiveEdition as archive } from './archive/archive-edition.ts';
 import { searchArchive as search, verifyArchive as verify } from './archive/commands.ts';
 import type { Hit } from './archive/catalogue.ts';
@@ -37,10 +37,11 @@ export async function build(options: ProjectChoice & Omit<BuildOptions, 'project
 }
 
 /** Builds every page of an edition file and writes them (with edition.pdf) into `outDir` (default `<output>/<edition>`). */
-export async function buildEdition(options: ProjectChoice & { file: string; outDir?: string; press?: PressBrowser; signal?: AbortSignal }): Promise<BuiltEdition & { folder: string }> {
+export async function buildEdition(options: ProjectChoice & { file: string; outDir?: string; force?: boolean; press?: PressBrowser; signal?: AbortSignal }): Promise<BuiltEdition & { folder: string }> {
   const project = await projectOf(options);
-  const built = await buildEditionPages({ project, file: options.file, ...(options.press ? { press: options.press } : {}), ...(options.signal ? { signal: options.signal } : {}) });
-  const folder = await writeEdition(built, options.outDir ?? `${project.outDir}/${built.slug}`);
+  const output = { folder: options.outDir ?? editionOutDir(project.outDir, options.file), force: options.force === true };
+  const built = await buildEditionPages({ project, file: options.file, output, ...(options.press ? { press: options.press } : {}), ...(options.signal ? { signal: options.signal } : {}) });
+  const folder = await writeEdition(built, output.folder, output);
   return { ...built, folder };
 }
 
@@ -66,13 +67,14 @@ export async function searchArchive(options: ProjectChoice & { query: string; fr
 }
 
 /** Starts the live proof server on 127.0.0.1 for a manuscript folder; `stop()` ends it. */
-export async function startPreview(options: ProjectChoice & { dir: string; port?: number; outDir?: string; grid?: string; log?: (line: string) => void }): Promise<RunningPreview> {
+export async function startPreview(options: ProjectChoice & { dir: string; port?: number; outDir?: string; force?: boolean; grid?: string; log?: (line: string) => void }): Promise<RunningPreview> {
   return preview({
     project: await projectOf(options),
     dir: options.dir,
     port: options.port ?? 0,
     log: options.log ?? (() => undefined),
     ...(options.outDir ? { outDir: options.outDir } : {}),
+    ...(options.force ? { force: true } : {}),
     ...(options.grid ? { grid: options.grid } : {}),
   });
 }

@@ -9,11 +9,14 @@ export interface IssueFacts {
   readonly editionNumber?: number;
 }
 
-/** The article's text as a reader reads it: paragraphs and subheads, no markup. */
+/**
+ * The article's text as a reader reads it: paragraphs and subheads, no markup. Raw HTML is never printed, so none of
+ * it (a script's source, an embargo comment) reaches the archive, its JSON-LD or its search.
+ */
 export function articleText(manuscript: Manuscript): string {
   return manuscript.tree.children
-    .filter((node) => node.type !== 'yaml' && node.type !== 'definition')
-    .map((node) => toString(node))
+    .filter((node) => node.type !== 'yaml' && node.type !== 'definition' && node.type !== 'html')
+    .map((node) => toString(node, { includeHtml: false }))
     .filter((text) => text.trim() !== '')
     .join('\n\n');
 }

@@ -5,6 +5,7 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { BroadsheetError } from '../errors/catalogue.ts';
+import { childEnvironment } from '../workspace/run-folder.ts';
 
 const run = promisify(execFile);
 
@@ -58,7 +59,7 @@ export async function writePdfA(options: { input: string; output: string; workDi
         definition,
         options.input,
       ],
-      { timeout: 180_000, maxBuffer: 16 * 1024 * 1024 },
+      { env: await childEnvironment(), timeout: 180_000, maxBuffer: 16 * 1024 * 1024 },
     );
   } catch (error) {
     throw new BroadsheetError('OutputFailed', `Ghostscript could not make a PDF/A copy of ${options.input}: ${String(error)}`, { cause: error });

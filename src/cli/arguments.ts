@@ -18,9 +18,9 @@ export interface GlobalOptions {
 export type Command =
   | { name: 'help'; text: string }
   | { name: 'version' }
-  | { name: 'build'; dir: string; outDir?: string; grid?: string; page?: number; allowJump?: boolean }
-  | { name: 'preview'; dir: string; port: number; outDir?: string; grid?: string; page?: number; allowJump?: boolean }
-  | { name: 'edition'; file: string; outDir?: string }
+  | { name: 'build'; dir: string; outDir?: string; force?: boolean; grid?: string; page?: number; allowJump?: boolean }
+  | { name: 'preview'; dir: string; port: number; outDir?: string; force?: boolean; grid?: string; page?: number; allowJump?: boolean }
+  | { name: 'edition'; file: string; outDir?: string; force?: boolean }
   | { name: 'archive'; file: string; archive?: string }
   | { name: 'verify'; entry?: string; archive?: string }
   | { name: 'search'; query: string; from?: string; to?: string; archive?: string }
@@ -55,26 +55,29 @@ function program(found: (command: Command) => void): Program {
     .description('Builds the manuscript in DIR (a folder with article.md and its photos) into OUTDIR/<slug>.pdf, the proof OUTDIR/index.html and OUTDIR/layout.json.')
     .argument('<dir>', 'the manuscript folder')
     .option('-o, --out <outdir>', 'the output folder (default: the house output folder, dist/<slug>)')
+    .option('--force', 'rebuild an output folder Broadsheet made even if files were added to it (they are kept); never replaces a folder it did not make')
     .option('--grid <name>', "a page grid: zh-broadsheet, berliner, tabloid or the house's own (default: the grid for the article's language)")
     .addOption(page('build'))
     .option('--jump', 'text that does not fit continues on the next page, with jump lines; without it, overset text is an error')
-    .action((dir: string, options: { out?: string; grid?: string; page?: number; jump?: boolean }) => found({ name: 'build', dir, ...articleOptions(options) }));
+    .action((dir: string, options: { out?: string; force?: boolean; grid?: string; page?: number; jump?: boolean }) => found({ name: 'build', dir, ...articleOptions(options) }));
   root
     .command('preview')
     .description('Serves a live proof of DIR on http://127.0.0.1:PORT/ that shows exactly what will print, rebuilds on every save, and has proof aids (G grid, F legs, P photos, O overset and news hole, C changes, D diagnostics), "Mark proofed" and "Print PDF".')
     .argument('<dir>', 'the manuscript folder')
     .option('-p, --port <port>', 'the port on 127.0.0.1 (0 picks a free one)', '4173')
     .option('-o, --out <outdir>', 'where Print PDF writes (default dist/<slug>)')
+    .option('--force', 'rebuild an output folder Broadsheet made even if files were added to it (they are kept); never replaces a folder it did not make')
     .option('--grid <name>', 'a page grid, as for build')
     .addOption(page('preview'))
     .option('--jump', 'overset continues on further pages')
-    .action((dir: string, options: { port: string; out?: string; grid?: string; page?: number; jump?: boolean }) => found({ name: 'preview', dir, port: portNumber(options.port), ...articleOptions(options) }));
+    .action((dir: string, options: { port: string; out?: string; force?: boolean; grid?: string; page?: number; jump?: boolean }) => found({ name: 'preview', dir, port: portNumber(options.port), ...articleOptions(options) }));
   root
     .command('edition')
     .description('Builds every page of the edition FILE (YAML; see manuscript/edition.yaml): page-N.pdf, page-N.html, page-N.layout.json and edition.pdf with bookmarks.')
     .argument('<file>', 'the edition file')
     .option('-o, --out <outdir>', 'the output folder (default dist/<file name>)')
-    .action((file: string, options: { out?: string }) => found({ name: 'edition', file, ...(options.out ? { outDir: options.out } : {}) }));
+    .option('--force', 'rebuild an output folder Broadsheet made even if files were added to it (they are kept); never replaces a folder it did not make')
+    .action((file: string, options: { out?: string; force?: boolean }) => found({ name: 'edition', file, ...(options.out ? { outDir: options.out } : {}), ...(options.force ? { force: true } : {}) }));
   root
     .command('archive')
     .description('Builds the edition and archives it: press PDFs, PDF/A-2b copies, self-contained proofs, manuscripts and photos, JSON-LD, manifest.json. An entry is never changed: archiving again adds a revision.')
@@ -156,9 +159,10 @@ function globalOf(root: Program): GlobalOptions {
   };
 }
 
-function articleOptions(options: { out?: string; grid?: string; page?: number; jump?: boolean }) {
+function articleOptions(options: { out?: string; force?: boolean; grid?: string; page?: number; jump?: boolean }) {
   return {
     ...(options.out ? { outDir: options.out } : {}),
+    ...(options.force ? { force: true } : {}),
     ...(options.grid ? { grid: options.grid } : {}),
     ...(options.page !== undefined ? { page: options.page } : {}),
     ...(options.jump ? { allowJump: true } : {}),

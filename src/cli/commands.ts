@@ -25,6 +25,7 @@ export const runBuild: Run<'build'> = async (command, { project, signal, report 
     dir: command.dir,
     signal,
     ...(command.outDir ? { outDir: command.outDir } : {}),
+    ...(command.force ? { force: true } : {}),
     ...(command.grid ? { grid: command.grid } : {}),
     ...(command.page ? { page: command.page } : {}),
     ...(command.allowJump ? { allowJump: true } : {}),
@@ -41,11 +42,12 @@ export const runBuild: Run<'build'> = async (command, { project, signal, report 
 };
 
 export const runEdition: Run<'edition'> = async (command, { project, signal, report }) => {
-  const { buildEdition, writeEdition } = await import('../edition/build-edition.ts');
-  const built = await buildEdition({ project, file: command.file, signal, onPage: (page, of) => report.progress(page, of, 'edition') });
+  const { buildEdition, editionOutDir, writeEdition } = await import('../edition/build-edition.ts');
+  const output = { folder: command.outDir ?? editionOutDir(project.outDir, command.file), force: command.force === true };
+  const built = await buildEdition({ project, file: command.file, signal, onPage: (page, of) => report.progress(page, of, 'edition'), output });
   for (const warning of built.warnings) report.warn(warning);
   signal.throwIfAborted();
-  const folder = await writeEdition(built, command.outDir ?? `${project.outDir}/${built.slug}`);
+  const folder = await writeEdition(built, output.folder, output);
   report.result(`built ${built.pages.length} pages of ${built.edition.name} in ${shown(folder)}/ (page-N.pdf for the press, page-N.screen.pdf, page-N.html, edition.pdf to read)`);
   report.done({ folder, pages: built.pages.map((page) => ({ number: page.number, title: page.title, problems: page.layout.problems })) });
   return 0;
@@ -93,6 +95,7 @@ export const runPreview: Run<'preview'> = async (command, { project, report, sto
     port: command.port,
     log: (line) => report.result(line),
     ...(command.outDir ? { outDir: command.outDir } : {}),
+    ...(command.force ? { force: true } : {}),
     ...(command.grid ? { grid: command.grid } : {}),
     ...(command.page ? { page: command.page } : {}),
     ...(command.allowJump ? { allowJump: true } : {}),

@@ -16,6 +16,8 @@ import type { PreflightReport } from '../preflight/preflight.ts';
 import type { PressView } from '../preflight/press-views.ts';
 import { pressViewFiles, withPressViews } from '../output/press-view-html.ts';
 import { writeFolder } from '../output/write-folder.ts';
+import { claimOutputFolder } from '../output/ownership.ts';
+import { loadManuscript } from '../manuscript/load.ts';
 import { loadEdition, type Edition } from './edition-file.ts';
 import { pageDocument } from './page-document.ts';
 
@@ -53,9 +55,23 @@ export interface BuiltEdition {
   readonly bleed: number;
 }
 
-export async function buildEdition(options: { project: ResolvedProject; file: string; press?: PressBrowser; signal?: AbortSignal; onPage?: (page: number, of: number) => void }): Promise<BuiltEdition> {
+export async function buildEdition(options: {
+  project: ResolvedProject;
+  file: string;
+  press?: PressBrowser;
+  signal?: AbortSignal;
+  onPage?: (page: number, of: number) => void;
+  /** The folder it will be written to: refused before Chromium starts if it is not Broadsheet's to replace. */
+  output?: { folder: string; force?: boolean };
+}): Promise<BuiltEdition> {
   const { project, signal } = options;
   const edition = await loadEdition({ file: options.file, columns: async (name) => project.gridFor({ lang: project.paper.lang, ...(name ? { name } : {}) }).columns });
+  if (options.output) await claimOutputFolder({ folder: options.output.folder, sources: editionSources(edition), force: options.output.force === true });
+  // Every manuscript is read and checked before Chromium starts: a broken one fails in a second, with its line.
+  for (const dir of new Set(edition.pages.flatMap((page) => page.articles.flatMap((article) => (article.kind === 'article' ? [article.dir] : []))))) {
+    signal?.throwIfAborted();
+    await loadManuscript({ dir, unknownFields: project.frontMatter.unknownFields, limits: project.limits, ...(signal ? { signal } : {}) });
+  }
   const grid = project.gridFor({ lang: project.paper.lang, ...(edition.grid ? { name: edition.grid } : {}) });
   const paper = edition.paper ?? project.paper.name;
   const press = options.press ?? (await launchBrowser({ project }));
@@ -140,7 +156,7 @@ export async function buildEdition(options: { project: ResolvedProject; file: st
 }
 
 /** Writes the edition PDF, one PDF, proof and layout report per page, and the files the proofs use. */
-export async function writeEdition(built: BuiltEdition, outDir?: string): Promise<string> {
+export async function writeEdition(built: BuiltEdition, outDir?: string, options: { force?: boolean } = {}): Promise<string> {
   const folder = resolve(outDir ?? join('dist', built.slug));
   const files = [{ path: 'edition.pdf', contents: built.pdf }];
   const copies = new Map<string, string>();
@@ -153,8 +169,16 @@ export async function writeEdition(built: BuiltEdition, outDir?: string): Promis
     files.push({ path: `page-${page.number}.layout.json`, contents: Buffer.from(JSON.stringify(page.layout, null, 2) + '\n') });
     for (const [path, from] of page.files) copies.set(path, from);
   }
-  await writeFolder({ folder, files, copies: [...copies].map(([path, from]) => ({ path, from })) });
+  await writeFolder({ folder, files, copies: [...copies].map(([path, from]) => ({ path, from })), sources: editionSources(built.edition), force: options.force === true });
   return folder;
+}
+
+/** An edition's output folder by default: `<output>/<edition file's name>`. */
+export const editionOutDir = (output: string, file: string): string => join(output, basename(file, extname(file)));
+
+/** What an edition's output may not be or hold: the edition file and every article folder it names. */
+export function editionSources(edition: Edition): string[] {
+  return [edition.file, ...edition.pages.flatMap((page) => page.articles.flatMap((article) => (article.kind === 'article' ? [article.dir] : [])))];
 }
 
 export function pageTitle(number: number, section: string | undefined, edition: Edition): string {

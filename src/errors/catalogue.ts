@@ -73,6 +73,18 @@ export const errors = {
     hint: 'Check that the output folder is writable and the disk has room.',
     exit: 1,
   },
+  OutputNotOurs: {
+    code: 'BS051',
+    title: 'The output folder holds files Broadsheet did not write',
+    hint: 'Build into a new or empty folder (--out NEW), or move those files out; --force rebuilds a folder Broadsheet made and keeps the files added to it.',
+    exit: 1,
+  },
+  OutputHoldsManuscript: {
+    code: 'BS052',
+    title: 'The output folder is, or holds, the manuscript',
+    hint: 'Write the output somewhere else: leave --out out (the house output folder, dist/<slug>) or give a folder of its own.',
+    exit: 2,
+  },
   Interrupted: {
     code: 'BS060',
     title: 'Stopped before the end',

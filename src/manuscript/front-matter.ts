@@ -51,7 +51,8 @@ export function readFrontMatter(source: FrontMatterSource | undefined, file: VFi
   };
   const blame = document.errors.length > 0 ? blameYamlError(source.value, source.firstLine) : undefined;
   if (blame) {
-    fail(file, `front matter is not valid YAML: ${blame.reason}`, { line: blame.line + source.firstLine, column: 1 }, 'yaml');
+    const text = source.value.split('\n')[blame.line]?.trim() ?? '';
+    fail(file, `front matter is not valid YAML: ${blame.reason} (the line reads \`${text.length > 80 ? `${text.slice(0, 80)}…` : text}\`)`, { line: blame.line + source.firstLine, column: 1 }, 'yaml');
     return undefined;
   }
   for (const problem of [...document.errors, ...document.warnings]) {

@@ -9,14 +9,17 @@ import { isPrintableLink } from '../markdown/links.ts';
 import { visit } from 'unist-util-visit';
 import { readFrontMatter } from './front-matter.ts';
 import { guessLanguage } from './language.ts';
-import { checkSourceLimits, limits } from './guards.ts';
+import { openingProblem } from './opening.ts';
+import { checkSourceLimits, defaultLimits, type ManuscriptLimits } from './guards.ts';
 import { collectPhotos } from './photos.ts';
+import { reportUnreadPhotos } from './unread-photos.ts';
 import { formatMessages, toDiagnostics } from './diagnostics.ts';
 import type { Manuscript } from './types.ts';
 
 export const articleFileName = 'article.md';
 
-export async function loadManuscript(options: { dir: string; signal?: AbortSignal; unknownFields?: 'allow' | 'warn' | 'refuse' }): Promise<Manuscript> {
+export async function loadManuscript(options: { dir: string; signal?: AbortSignal; unknownFields?: 'allow' | 'warn' | 'refuse'; limits?: ManuscriptLimits }): Promise<Manuscript> {
+  const limits = options.limits ?? defaultLimits;
   const dir = await realpath(options.dir).catch(() => {
     throw new BroadsheetError('ManuscriptNotFound', `${options.dir} does not exist.`);
   });
@@ -43,7 +46,9 @@ export async function loadManuscript(options: { dir: string; signal?: AbortSigna
     const language = foreignMatter[1] ?? (foreignMatter[2] ? 'toml' : 'json');
     fatal(`front matter must be YAML, between two \`---\` lines; \`${language}\` front matter is not accepted`, 1, 'front-matter-language');
   }
-  const tooBig = checkSourceLimits(source);
+  const opening = openingProblem(source, articleFileName);
+  if (opening) fatal(opening.reason, opening.line, opening.rule);
+  const tooBig = checkSourceLimits(source, limits);
   if (tooBig) fatal(tooBig.reason, tooBig.line, 'limits');
   if (file.messages.some((message) => message.fatal)) throw invalid(file);
 
@@ -76,7 +81,8 @@ export async function loadManuscript(options: { dir: string; signal?: AbortSigna
     file.message('raw HTML is not printed; use Markdown instead', { place: node.position, source: 'markdown', ruleId: 'raw-html' });
   });
 
-  const photos = await collectPhotos(tree, dir, file);
+  reportUnreadPhotos(tree, file);
+  const photos = await collectPhotos(tree, dir, file, limits);
   options.signal?.throwIfAborted();
   if (!frontMatter || file.messages.some((message) => message.fatal)) throw invalid(file);
   return { dir, slug: basename(dir), file, tree, frontMatter, photos };

@@ -7,11 +7,13 @@ import { visit } from 'unist-util-visit';
 import { inspectPhoto } from './photo-file.ts';
 import type { Photo } from './types.ts';
 import { closest } from '../errors/closest.ts';
+import { photoKey } from '../markdown/photo-key.ts';
+import { raiseLimit, type ManuscriptLimits } from './guards.ts';
 
 /** A photo larger than this is refused before it is read whole. */
 const maxPhotoBytes = 60 * 1024 * 1024;
 
-export async function collectPhotos(tree: Root, dir: string, file: VFile): Promise<Map<string, Photo>> {
+export async function collectPhotos(tree: Root, dir: string, file: VFile, limits: ManuscriptLimits): Promise<Map<string, Photo>> {
   const definitions = new Map<string, Definition>();
   visit(tree, 'definition', (node) => void definitions.set(node.identifier, node));
   const wanted: Array<Image | Definition> = [];
@@ -23,12 +25,27 @@ export async function collectPhotos(tree: Root, dir: string, file: VFile): Promi
     }
   });
 
+  // Keyed by photoKey: the HTML's encoded src finds the photo the manuscript named.
   const photos = new Map<string, Photo>();
   const known = await listFiles(dir);
+  let pixels = 0;
   for (const node of wanted) {
-    if (photos.has(node.url)) continue;
+    const key = photoKey(node.url);
+    if (key !== undefined && photos.has(key)) continue;
+    if (photos.size === limits.maxPhotos) {
+      const message = file.message(`this is photo ${photos.size + 1}; an article may have at most ${limits.maxPhotos}: choose the best, or make a picture page of its own${raiseLimit('maxPhotos')}`, { place: node.position, source: 'photos', ruleId: 'photo-count' });
+      message.fatal = true;
+      break;
+    }
     const photo = await resolvePhoto(node, dir, file, known);
-    if (photo) photos.set(node.url, photo);
+    if (!photo || key === undefined) continue;
+    photos.set(key, photo);
+    pixels += photo.facts.width * photo.facts.height;
+    if (pixels > limits.maxMegapixels * 1e6) {
+      const message = file.message(`with photo \`${node.url}\` the article's photos hold ${Math.round(pixels / 1e6)} megapixels; at most ${limits.maxMegapixels} can be laid out: scale the photos down (3,000 px across prints a five-column photo at 300 ppi) or use fewer${raiseLimit('maxMegapixels')}`, { place: node.position, source: 'photos', ruleId: 'photo-pixels' });
+      message.fatal = true;
+      break;
+    }
   }
   return photos;
 }
@@ -44,13 +61,9 @@ async function resolvePhoto(node: Image | Definition, dir: string, file: VFile, 
   if (/^[a-z][a-z0-9+.-]*:/i.test(url) || url.startsWith('//')) {
     return fail(`photo \`${url}\` is not a file in the manuscript folder; download it next to article.md and name it by its path, e.g. \`images/photo.jpg\``, 'photo-remote');
   }
-  let decoded: string;
-  try {
-    decoded = decodeURIComponent(url.split(/[?#]/)[0] ?? '');
-  } catch {
-    return fail(`photo path \`${url}\` has a broken %-escape`, 'photo-path');
-  }
-  const candidate = resolve(dir, decoded);
+  const decoded = photoKey(url);
+  if (decoded === undefined) return fail(`photo path \`${url}\` has a broken %-escape: write a % sign in a name as %25`, 'photo-path');
+  const candidate = await onDisk(dir, decoded);
   if (isAbsolute(decoded) || !isInside(dir, candidate)) {
     return fail(`photo \`${url}\` lies outside the manuscript folder; copy it into the folder and use a path like \`images/photo.jpg\``, 'photo-outside');
   }
@@ -76,6 +89,25 @@ async function resolvePhoto(node: Image | Definition, dir: string, file: VFile, 
   const verdict = inspectPhoto(bytes);
   if (!verdict.ok) return fail(`photo \`${url}\` ${verdict.reason}`, 'photo-invalid');
   return { url, relativePath: relative(dir, real).split(sep).join('/'), absolutePath: real, facts: verdict.facts };
+}
+
+/**
+ * The file a decoded, NFC path names: as written if it exists, otherwise the entry of each folder whose NFC name is
+ * the same (a file saved on macOS is named in NFD; `café` typed in the manuscript is NFC).
+ */
+async function onDisk(dir: string, path: string): Promise<string> {
+  const direct = resolve(dir, path);
+  if (await stat(direct).then(() => true, () => false)) return direct;
+  let at = resolve(dir);
+  for (const part of path.split('/')) {
+    if (part === '' || part === '.' || part === '..') {
+      at = resolve(at, part || '.');
+      continue;
+    }
+    const entries = await readdir(at).catch(() => [] as string[]);
+    at = join(at, entries.find((entry) => entry.normalize('NFC') === part) ?? part);
+  }
+  return at;
 }
 
 function isInside(dir: string, path: string): boolean {

@@ -1,6 +1,7 @@
 // The markdown stage: turns the checked manuscript tree into the HTML tree of the story body, and the list of its
 // figures with what the desk asked of each.
 import { unified } from 'unified';
+import { photoKey } from './photo-key.ts';
 import remarkRehype from 'remark-rehype';
 import { visit } from 'unist-util-visit';
 import type { Root as HastRoot } from 'hast';
@@ -52,7 +53,8 @@ export async function toStory(options: { input: StoryInput; signal?: AbortSignal
     const spec = paragraph.data?.figureSpec;
     if (!spec) return;
     const image = paragraph.children.find((child) => child.type === 'image');
-    const photo = image ? input.photos.get(image.url) : undefined;
+    const key = image ? photoKey(image.url) : undefined;
+    const photo = key === undefined ? undefined : input.photos.get(key);
     figures.push({ ...spec, pixelWidth: photo?.facts.width ?? 0, pixelHeight: photo?.facts.height ?? 0 });
   });
   return { body, figures };

@@ -17,7 +17,7 @@ export interface Published {
 }
 
 /** Writes the article into `outDir`, its own folder (by default `<project output>/<slug>`). */
-export async function publishArticle(options: { article: ComposedArticle; pressed: Pick<Pressed, 'pdf' | 'screen' | 'preflight' | 'views' | 'proofHtml' | 'files' | 'layout'>; outDir: string; bleed: number }): Promise<Published> {
+export async function publishArticle(options: { article: ComposedArticle; pressed: Pick<Pressed, 'pdf' | 'screen' | 'preflight' | 'views' | 'proofHtml' | 'files' | 'layout'>; outDir: string; bleed: number; force?: boolean }): Promise<Published> {
   const { manuscript } = options.article;
   const outDir = resolve(options.outDir);
   const pdfName = `${manuscript.slug}.pdf`;
@@ -37,6 +37,8 @@ export async function publishArticle(options: { article: ComposedArticle; presse
       { path: 'preflight.txt', contents: preflightText(options.pressed.preflight, pdfName) },
     ],
     copies: [...options.pressed.files].map(([path, from]) => ({ path, from })),
+    sources: [manuscript.dir],
+    force: options.force === true,
   });
   return { outDir, pdfPath: join(outDir, pdfName), screenPath: join(outDir, screenName), proofPath: join(outDir, 'index.html'), preflightPath: join(outDir, 'preflight.json') };
 }

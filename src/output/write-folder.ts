@@ -1,7 +1,11 @@
-// Writes a finished output folder all at once: into a temporary sibling, then renamed into place, so no half-written folder is ever seen.
-import { cp, mkdir, rename, rm, writeFile } from 'node:fs/promises';
+// Writes a finished output folder all at once: into a temporary sibling, then renamed into place, so no half-written
+// folder is ever seen. Only a folder Broadsheet may replace is replaced (ownership.ts), and the new one carries the
+// marker that says so.
+import { cp, mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { BroadsheetError } from '../errors/catalogue.ts';
+import { claimOutputFolder, outputMarker, outputMarkerFile, type OutputClaim } from './ownership.ts';
+import { isAlive } from '../workspace/run-folder.ts';
 
 export interface OutputFile {
   /** Path inside the folder, with `/` separators. */
@@ -14,9 +18,15 @@ export interface OutputCopy {
   readonly from: string;
 }
 
-export async function writeFolder(options: { folder: string; files: readonly OutputFile[]; copies: readonly OutputCopy[] }): Promise<void> {
+export async function writeFolder(options: Omit<OutputClaim, 'folder'> & { folder: string; files: readonly OutputFile[]; copies: readonly OutputCopy[] }): Promise<void> {
   const { folder } = options;
   const parent = dirname(folder);
+  // What a killed run left goes first: an old folder it had moved aside is back before the folder is judged.
+  await removeDeadStaging(parent, basename(folder));
+  const { kept } = await claimOutputFolder(options);
+  const written = [...options.files.map((file) => file.path), ...options.copies.map((copy) => copy.path)];
+  const clash = kept.filter((path) => written.includes(path));
+  if (clash.length > 0) throw new BroadsheetError('OutputNotOurs', `${clash.join(', ')} in ${folder} would be overwritten by the build, and Broadsheet did not write ${clash.length === 1 ? 'it' : 'them'}.`);
   const stamp = `${process.pid}-${Date.now()}`;
   const staging = join(parent, `.${basename(folder)}.partial-${stamp}`);
   const previous = join(parent, `.${basename(folder)}.previous-${stamp}`);
@@ -32,6 +42,13 @@ export async function writeFolder(options: { folder: string; files: readonly Out
       await mkdir(dirname(target), { recursive: true });
       await cp(copy.from, target, { dereference: true });
     }
+    // Files somebody added to a folder Broadsheet made (kept with --force) move into the new folder as they are.
+    for (const path of kept) {
+      const target = join(staging, path);
+      await mkdir(dirname(target), { recursive: true });
+      await cp(join(folder, path), target, { recursive: true, preserveTimestamps: true, verbatimSymlinks: true });
+    }
+    await writeFile(join(staging, outputMarker), outputMarkerFile(written));
   } catch (cause) {
     await rm(staging, { recursive: true, force: true });
     throw new BroadsheetError('OutputFailed', `Could not write ${folder}: ${String(cause)}`, { cause });
@@ -56,6 +73,24 @@ export async function writeFolder(options: { folder: string; files: readonly Out
   }
   if (movedAside) await rm(previous, { recursive: true, force: true });
 }
+
+/**
+ * A run killed while writing leaves `.<name>.partial-<pid>-…` (half a new folder: removed) or `.<name>.previous-…`
+ * (the old folder, moved aside: put back if the new one never arrived, else removed) once its process is gone.
+ */
+async function removeDeadStaging(parent: string, name: string): Promise<void> {
+  const pattern = new RegExp(`^\\.${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\.(partial|previous)-(\\d+)-\\d+$`);
+  for (const entry of await readdir(parent).catch(() => [] as string[])) {
+    const match = pattern.exec(entry);
+    const pid = Number(match?.[2]);
+    if (!match || !Number.isInteger(pid) || pid === process.pid || isAlive(pid)) continue;
+    const path = join(parent, entry);
+    if (match[1] === 'previous' && !(await exists(join(parent, name)))) await rename(path, join(parent, name));
+    else await rm(path, { recursive: true, force: true });
+  }
+}
+
+const exists = (path: string): Promise<boolean> => stat(path).then(() => true, () => false);
 
 function isMissing(error: unknown): boolean {
   return typeof error === 'object' && error !== null && 'code' in error && error.code === 'ENOENT';

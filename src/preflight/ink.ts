@@ -2,10 +2,10 @@
 // (pamcmyk32), and the sum of C, M, Y and K at each pixel is the ink there. The maximum and where it is, per page,
 // and the pixels over the limit, for the proof's ink overlay.
 import { execFile } from 'node:child_process';
-import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { childEnvironment, scratchFolder } from '../workspace/run-folder.ts';
 import { BroadsheetError } from '../errors/catalogue.ts';
 
 const run = promisify(execFile);
@@ -23,11 +23,11 @@ export interface PageInk {
 
 /** Renders the bleed box of every page at `dpi` and measures its ink against `limit` per cent. */
 export async function measureInk(pdf: Uint8Array, limit: number, dpi = 72): Promise<PageInk[]> {
-  const work = await mkdtemp(join(tmpdir(), 'broadsheet-ink-'));
+  const work = await scratchFolder('ink');
   try {
     const input = join(work, 'in.pdf');
     await writeFile(input, pdf);
-    await run('gs', ['-q', '-dBATCH', '-dNOPAUSE', '-dSAFER', '-sDEVICE=pamcmyk32', `-r${dpi}`, '-dUseBleedBox', '-sOutputFile=' + join(work, 'page-%03d.pam'), input], { maxBuffer: 16 * 1024 * 1024, timeout: 120_000 }).catch((cause: unknown) => {
+    await run('gs', ['-q', '-dBATCH', '-dNOPAUSE', '-dSAFER', '-sDEVICE=pamcmyk32', `-r${dpi}`, '-dUseBleedBox', '-sOutputFile=' + join(work, 'page-%03d.pam'), input], { env: await childEnvironment(), maxBuffer: 16 * 1024 * 1024, timeout: 120_000 }).catch((cause: unknown) => {
       if (typeof cause === 'object' && cause !== null && 'code' in cause && cause.code === 'ENOENT') throw new BroadsheetError('GhostscriptMissing', 'Ghostscript (gs) renders the plates the preflight measures ink on, and it was not found.');
       throw cause;
     });

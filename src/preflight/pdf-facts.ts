@@ -1,9 +1,9 @@
 // Reads a PDF the way a plant's preflight does: decompressed by qpdf (every stream, no object streams), then the
 // colour spaces and operators in it, the boxes, the output intent, the fonts (pdffonts) and the images (pdfimages).
 import { execFile } from 'node:child_process';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { scratchFolder } from '../workspace/run-folder.ts';
 import { promisify } from 'node:util';
 
 const run = promisify(execFile);
@@ -36,7 +36,7 @@ export interface ReadPdf {
 }
 
 export async function readPdf(pdf: Uint8Array): Promise<ReadPdf> {
-  const work = await mkdtemp(join(tmpdir(), 'broadsheet-preflight-'));
+  const work = await scratchFolder('preflight');
   try {
     const input = join(work, 'in.pdf');
     const flat = join(work, 'flat.pdf');

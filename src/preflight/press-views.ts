@@ -2,12 +2,12 @@
 // through the press profile, paper white included) and an ink overlay marking where the plates carry more ink
 // than the plant allows. Both are images laid over the proof's sheets.
 import { execFile } from 'node:child_process';
-import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { BroadsheetError } from '../errors/catalogue.ts';
 import type { PageInk } from './ink.ts';
+import { childEnvironment, scratchFolder } from '../workspace/run-folder.ts';
 import { encodePng } from './png.ts';
 
 const run = promisify(execFile);
@@ -41,7 +41,7 @@ export async function pressViews(options: { pdf: Uint8Array; profile: string; in
 const screenProfile = '/usr/share/color/icc/sRGB.icc';
 
 async function renderSoftProofs(pdf: Uint8Array, profile: string): Promise<Uint8Array[]> {
-  const work = await mkdtemp(join(tmpdir(), 'broadsheet-soft-proof-'));
+  const work = await scratchFolder('soft-proof');
   const missing = (tool: string, cause: unknown) => {
     if (typeof cause === 'object' && cause !== null && 'code' in cause && cause.code === 'ENOENT') throw new BroadsheetError('GhostscriptMissing', `${tool} renders the newsprint soft proof, and it was not found; run \`npm run setup\`.`);
     throw cause;
@@ -51,7 +51,7 @@ async function renderSoftProofs(pdf: Uint8Array, profile: string): Promise<Uint8
     await writeFile(input, pdf);
     // The plates as the press copy gives them (CMYK, the trim), then through the press profile to the screen,
     // absolute colorimetric: unprinted paper shows as newsprint's grey, ink as it prints on it.
-    await run('gs', ['-q', '-dBATCH', '-dNOPAUSE', '-dSAFER', '-sDEVICE=tiff32nc', `-r${softProofDpi}`, '-dUseTrimBox', `-sOutputFile=${join(work, 'page-%03d.tif')}`, input], { maxBuffer: 16 * 1024 * 1024, timeout: 120_000 }).catch((cause: unknown) => missing('Ghostscript (gs)', cause));
+    await run('gs', ['-q', '-dBATCH', '-dNOPAUSE', '-dSAFER', '-sDEVICE=tiff32nc', `-r${softProofDpi}`, '-dUseTrimBox', `-sOutputFile=${join(work, 'page-%03d.tif')}`, input], { env: await childEnvironment(), maxBuffer: 16 * 1024 * 1024, timeout: 120_000 }).catch((cause: unknown) => missing('Ghostscript (gs)', cause));
     const plates = (await readdir(work)).filter((name) => name.endsWith('.tif')).sort();
     const proofs: Uint8Array[] = [];
     for (const name of plates) {

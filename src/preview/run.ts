@@ -2,13 +2,16 @@
 import { join } from 'node:path';
 import { launchBrowser } from '../render/browser.ts';
 import type { ComposeOptions } from '../compose.ts';
-import { openSession } from './session.ts';
+import { claimOutputFolder } from '../output/ownership.ts';
+import { openSession, printOutDir } from './session.ts';
 import { startProofServer } from './server.ts';
 import { watchFolders } from './watch.ts';
 
 export interface PreviewOptions extends ComposeOptions {
   readonly port: number;
   readonly outDir?: string;
+  /** Print may rebuild an output folder Broadsheet made even if files were added to it (they are kept). */
+  readonly force?: boolean;
   /** Called with each line the preview has to say (URL, rebuilds). */
   readonly log: (line: string) => void;
 }
@@ -19,6 +22,8 @@ export interface RunningPreview {
 }
 
 export async function startPreview(options: PreviewOptions): Promise<RunningPreview> {
+  // Print would be refused later: say so now, before Chromium starts.
+  await claimOutputFolder({ folder: printOutDir(options), sources: [options.dir], force: options.force === true });
   const press = await launchBrowser({ project: options.project });
   try {
     const session = await openSession({ ...options, press });

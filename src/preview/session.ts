@@ -50,10 +50,13 @@ export interface ShownPressViews {
   readonly bleed: number;
 }
 
-export async function openSession(options: ComposeOptions & { press: PressBrowser; outDir?: string }): Promise<ProofSession> {
+/** Where the proof's Print writes: `outDir`, or the house output folder's `<folder name>`. */
+export const printOutDir = (options: Pick<ComposeOptions, 'dir' | 'project'> & { outDir?: string }): string => resolve(options.outDir ?? articleOutDir(options.project.outDir, basename(resolve(options.dir))));
+
+export async function openSession(options: ComposeOptions & { press: PressBrowser; outDir?: string; force?: boolean }): Promise<ProofSession> {
   const dir = resolve(options.dir);
   const { project } = options;
-  const outDir = resolve(options.outDir ?? articleOutDir(project.outDir, basename(dir)));
+  const outDir = printOutDir(options);
   const chromium = await options.press.browser.version();
   let shown: { id: number; article: ComposedArticle; set: SetPage } | undefined;
   let state: ProofState = { id: 0, builtAt: new Date().toISOString(), title: basename(dir), diagnostics: [], layout: null, proofHtml: null };
@@ -133,7 +136,7 @@ export async function openSession(options: ComposeOptions & { press: PressBrowse
         // The same press as `broadsheet build`: a page the build would refuse (overset, a photo without room) is refused.
         const { manuscript } = shown.article;
         const printed = await printPage(shown.set, articleFacts(manuscript.frontMatter, `Broadsheet (${chromium})`), `${manuscript.slug} on the ${shown.article.grid.label} page`, project.press);
-        return publishArticle({ article: shown.article, pressed: { ...printed, proofHtml: shown.set.proofHtml, files: shown.set.files, layout: shown.set.layout }, outDir, bleed: project.press.bleed });
+        return publishArticle({ article: shown.article, pressed: { ...printed, proofHtml: shown.set.proofHtml, files: shown.set.files, layout: shown.set.layout }, outDir, bleed: project.press.bleed, force: options.force === true });
       });
     },
     pressViews(id) {

@@ -11,6 +11,7 @@ import { loadPaper } from '../layout/paper.ts';
 import { requireTrueType } from './fonts.ts';
 import { loadConfig } from './load-config.ts';
 import type { HouseConfig } from './schema.ts';
+import { defaultLimits, type ManuscriptLimits } from '../manuscript/guards.ts';
 
 /** URL path prefix (no leading slash, ending in `/`) → absolute folder the page may load files from. */
 export type PageRoots = Readonly<Record<string, string>>;
@@ -36,6 +37,8 @@ export interface ResolvedProject {
   readonly outDir: string;
   readonly archiveDir: string;
   readonly frontMatter: { readonly unknownFields: 'allow' | 'warn' | 'refuse' };
+  /** What a manuscript may hold: Broadsheet's defaults, with the house's own `limits:` over them. */
+  readonly limits: ManuscriptLimits;
   /** Chromium to launch; undefined: look for Debian's. */
   readonly chromium: string | undefined;
   readonly timeouts: { readonly launchMs: number; readonly layoutMs: number; readonly printMs: number };
@@ -160,6 +163,7 @@ export async function resolveProject(options: ResolveOptions): Promise<ResolvedP
     outDir: resolve(options.cwd, options.outDir ?? (house.output ? resolve(base, house.output) : 'dist')),
     archiveDir: resolve(options.cwd, options.archiveDir ?? (house.archive ? resolve(base, house.archive) : 'archive')),
     frontMatter: { unknownFields: house.frontMatter?.unknownFields ?? 'warn' },
+    limits: Object.freeze(Object.fromEntries(Object.entries(defaultLimits).map(([key, value]) => [key, house.limits?.[key as keyof ManuscriptLimits] ?? value])) as ManuscriptLimits),
     chromium: env['BROADSHEET_CHROMIUM'],
     timeouts: { launchMs: 30_000, layoutMs: 60_000, printMs: 60_000 },
     press: Object.freeze({

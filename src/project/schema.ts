@@ -60,6 +60,19 @@ export const configSchema = z.strictObject({
       spotColours: z.boolean().optional(),
     })
     .optional(),
+  /** What a manuscript may hold (see src/manuscript/guards.ts for each default); raise one for a special edition. */
+  limits: z
+    .strictObject({
+      maxBytes: z.number().int().min(1024).optional(),
+      maxNesting: z.number().int().min(1).max(200).optional(),
+      maxEmphasisMarkers: z.number().int().min(1).optional(),
+      maxWordLength: z.number().int().min(20).optional(),
+      maxParagraphLength: z.number().int().min(500).optional(),
+      maxTableColumns: z.number().int().min(1).max(60).optional(),
+      maxPhotos: z.number().int().min(0).optional(),
+      maxMegapixels: z.number().min(1).optional(),
+    })
+    .optional(),
   frontMatter: z
     .strictObject({
       /** Fields the schema does not know (a CMS export's `tags`, `slug`, `id`): allow, warn (default) or refuse. */
@@ -77,6 +90,7 @@ export const knownKeys: Readonly<Record<string, readonly string[]>> = {
   paper: ['name', 'lang'],
   fonts: ['packages', 'files'],
   frontMatter: ['unknownFields'],
+  limits: ['maxBytes', 'maxNesting', 'maxEmphasisMarkers', 'maxWordLength', 'maxParagraphLength', 'maxTableColumns', 'maxPhotos', 'maxMegapixels'],
   press: ['pdfx', 'profile', 'outputCondition', 'bleed', 'marks', 'tac', 'minPpi', 'spotColours'],
   grid: Object.keys(gridSchema.shape),
   'grid.trim': ['width', 'height'],

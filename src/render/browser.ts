@@ -1,8 +1,10 @@
 // Owns the one Chromium process a build uses: finds Debian's binary, launches it offline, closes it.
 import { existsSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import puppeteer, { type Browser } from 'puppeteer-core';
 import { BroadsheetError } from '../errors/catalogue.ts';
 import type { ResolvedProject } from '../project/resolve.ts';
+import { childEnvironment, scratchFolder } from '../workspace/run-folder.ts';
 
 const candidateBinaries = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
 
@@ -14,6 +16,19 @@ const chromiumFlags = [
   '--disable-sync', // no account sync
   '--no-first-run', // no first-run wizard or its network calls
   '--disable-default-apps', // nothing preinstalled that could fetch
+  // Nothing leaves the machine: every name, IP literals too, resolves to "not found" but the proof server's
+  // 127.0.0.1, and anything that still tries to connect goes to a proxy on the discard port, which refuses it.
+  // Loopback is never proxied.
+  '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
+  '--proxy-server=127.0.0.1:9',
+  '--disable-features=Translate,OptimizationHints,OptimizationGuideModelDownloading,MediaRouter,DialMediaRouteProvider,AutofillServerCommunication,CertificateTransparencyComponentUpdater,InterestFeedContentSuggestions,PrivacySandboxSettings4,NetworkTimeServiceQuerying',
+  '--no-pings', // no hyperlink auditing
+  '--disable-domain-reliability', // no reports to Google's reliability monitor
+  '--disable-client-side-phishing-detection', // no model download
+  '--disable-breakpad', // no crash upload
+  '--disable-field-trial-config', // no field trials from the server
+  '--metrics-recording-only', // no metrics upload
+  '--disable-extensions',
   '--font-render-hinting=none', // the same glyph advances on screen and in print
   '--disable-dev-shm-usage', // /dev/shm is small in containers
 ];
@@ -41,10 +56,14 @@ export async function launchBrowser(options: { project?: Pick<ResolvedProject, '
   const args = [...chromiumFlags];
   // Chromium refuses to run its sandbox as root; that is how CI and fresh machines run here.
   if (process.getuid?.() === 0) args.push('--no-sandbox');
+  // Its profile and temporary files live in the run's folder: removed on close, or by the next run after a kill.
+  const profile = await scratchFolder('chromium-profile');
   let browser: Browser;
   try {
     browser = await puppeteer.launch({
       executablePath,
+      userDataDir: profile,
+      env: await childEnvironment({ sockets: true }),
       pipe: true,
       // Broadsheet's own handlers close the browser and say what happened; Puppeteer's would exit first.
       handleSIGINT: false,
@@ -55,6 +74,7 @@ export async function launchBrowser(options: { project?: Pick<ResolvedProject, '
       protocolTimeout: 120_000,
     });
   } catch (cause) {
+    await rm(profile, { recursive: true, force: true });
     throw new BroadsheetError('ChromiumLaunchFailed', `${executablePath} did not start: ${String(cause)}`, { cause });
   }
   let closed = false;
@@ -65,6 +85,7 @@ export async function launchBrowser(options: { project?: Pick<ResolvedProject, '
       if (closed) return;
       closed = true;
       await browser.close().catch(() => browser.process()?.kill('SIGKILL'));
+      await rm(profile, { recursive: true, force: true }).catch(() => undefined);
     },
   };
 }

@@ -1,6 +1,7 @@
 // Points each photo at its checked file and gives it its pixel size (the layout request carries that too).
 import type { Root } from 'hast';
 import { visit } from 'unist-util-visit';
+import { photoKey } from '../photo-key.ts';
 
 /** What this stage needs of a checked photo: where it is in the folder and its pixel size. */
 export interface PhotoFile {
@@ -9,6 +10,7 @@ export interface PhotoFile {
 }
 
 export interface PhotoSourceOptions {
+  /** Checked photos by their key (photoKey of the manuscript's path). */
   readonly photos: ReadonlyMap<string, PhotoFile>;
   /** URL prefix under which the manuscript folder is served to the page. */
   readonly base: string;
@@ -18,7 +20,8 @@ export function photoSources(tree: Root, options: PhotoSourceOptions): void {
   visit(tree, 'element', (node) => {
     if (node.tagName !== 'img') return;
     const src = node.properties['src'];
-    const photo = typeof src === 'string' ? options.photos.get(src) : undefined;
+    const key = typeof src === 'string' ? photoKey(src) : undefined;
+    const photo = key === undefined ? undefined : options.photos.get(key);
     if (!photo) {
       // The manuscript stage already refused unknown photos; anything left is not ours to load.
       delete node.properties['src'];
