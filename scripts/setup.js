@@ -73,6 +73,8 @@ if ((existsSync(built) ? readFileSync(built, 'utf8').trim() : '') !== sources) {
   for (const [name, entry] of [['layout-engine', 'src/layout/engine/main.ts'], ['proof-tools', 'src/preview/ui/main.ts']]) {
     await build({ entryPoints: [join(root, entry)], bundle: true, format: 'iife', target: 'chrome120', legalComments: 'none', outfile: join(root, 'lib', 'bundles', `${name}.js`) });
   }
+  // The Markdown parser's worker thread (src/markdown/parse-worker.ts), one file Node runs as it is.
+  await build({ entryPoints: [join(root, 'src/markdown/parse-worker.ts')], bundle: true, platform: 'node', format: 'esm', target: 'node20', legalComments: 'none', outfile: join(root, 'lib', 'bundles', 'parse-worker.mjs') });
   writeFileSync(built, sources + '\n');
 }
 

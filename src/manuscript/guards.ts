@@ -18,6 +18,8 @@ export const defaultLimits = {
   maxPhotos: 40,
   /** Pixels of all an article's photos together (megapixels): forty 12 MP photos; the page holds them in memory. */
   maxMegapixels: 500,
+  /** Seconds the Markdown parser may take (in its own thread, stopped when they are up): a long feature takes 0.1. */
+  parseSeconds: 10,
 };
 
 export type ManuscriptLimits = { readonly [Key in keyof typeof defaultLimits]: number };

@@ -10,7 +10,7 @@ import { visit } from 'unist-util-visit';
 import { readFrontMatter } from './front-matter.ts';
 import { guessLanguage } from './language.ts';
 import { openingProblem } from './opening.ts';
-import { checkSourceLimits, defaultLimits, type ManuscriptLimits } from './guards.ts';
+import { checkSourceLimits, defaultLimits, raiseLimit, type ManuscriptLimits } from './guards.ts';
 import { collectPhotos } from './photos.ts';
 import { reportUnreadPhotos } from './unread-photos.ts';
 import { formatMessages, toDiagnostics } from './diagnostics.ts';
@@ -52,12 +52,18 @@ export async function loadManuscript(options: { dir: string; signal?: AbortSigna
   if (tooBig) fatal(tooBig.reason, tooBig.line, 'limits');
   if (file.messages.some((message) => message.fatal)) throw invalid(file);
 
-  let tree;
-  try {
-    tree = parseArticle(file);
-  } catch (cause) {
-    throw new BroadsheetError('ManuscriptInvalid', `${path} could not be parsed: ${String(cause)}`, { cause });
+  const parsed = await parseArticle(source, { timeoutMs: limits.parseSeconds * 1000 });
+  if (!('tree' in parsed)) {
+    const reason = {
+      timeout: `the Markdown parser did not finish within ${limits.parseSeconds} s: some run of brackets, emphasis marks or nesting is more than it can untangle; split long paragraphs and remove runs of * _ [ ] < > to find it${raiseLimit('parseSeconds')}`,
+      nesting: 'the Markdown is nested too deeply for the parser (quotes, lists or brackets inside each other): flatten it',
+      memory: 'the Markdown parser ran out of memory reading it: split the article',
+      error: `the Markdown parser failed: ${parsed.detail ?? ''}`,
+    }[parsed.failed];
+    fatal(reason, 1, `parse-${parsed.failed}`);
+    throw invalid(file);
   }
+  const tree = parsed.tree;
 
   const yaml = tree.children.find((node): node is Yaml => node.type === 'yaml');
   const toml = tree.children.some((node) => String(node.type) === 'toml');

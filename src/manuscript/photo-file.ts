@@ -1,5 +1,6 @@
 // Reads a photo's format and pixel size from its bytes and refuses files Chromium would print silently broken.
 import { crc32, inflateSync } from 'node:zlib';
+import { formatFound } from './photo-format.ts';
 
 export interface PhotoFacts {
   readonly format: 'jpeg' | 'png';
@@ -14,7 +15,15 @@ export type PhotoVerdict = { ok: true; facts: PhotoFacts } | { ok: false; reason
 
 export function inspectPhoto(bytes: Uint8Array): PhotoVerdict {
   const verdict = isJpeg(bytes) ? inspectJpeg(bytes) : isPng(bytes) ? inspectPng(bytes) : undefined;
-  if (!verdict) return { ok: false, reason: 'is not a JPEG or PNG image (its first bytes say otherwise)' };
+  if (!verdict) {
+    const found = formatFound(bytes);
+    return {
+      ok: false,
+      reason: found
+        ? `is ${found}; Broadsheet prints JPEG and PNG photos: export it as JPEG${found.includes('SVG') || found.includes('PDF') ? ' or PNG at the size it prints (300 ppi)' : ''} and name that file`
+        : 'is not a JPEG or PNG image (its first bytes say otherwise)',
+    };
+  }
   if (!verdict.ok) return verdict;
   const { width, height } = verdict.facts;
   if (width === 0 || height === 0) return { ok: false, reason: 'says it is 0 pixels wide or high' };

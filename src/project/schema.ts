@@ -71,6 +71,7 @@ export const configSchema = z.strictObject({
       maxTableColumns: z.number().int().min(1).max(60).optional(),
       maxPhotos: z.number().int().min(0).optional(),
       maxMegapixels: z.number().min(1).optional(),
+      parseSeconds: z.number().min(1).max(600).optional(),
     })
     .optional(),
   frontMatter: z
@@ -90,7 +91,7 @@ export const knownKeys: Readonly<Record<string, readonly string[]>> = {
   paper: ['name', 'lang'],
   fonts: ['packages', 'files'],
   frontMatter: ['unknownFields'],
-  limits: ['maxBytes', 'maxNesting', 'maxEmphasisMarkers', 'maxWordLength', 'maxParagraphLength', 'maxTableColumns', 'maxPhotos', 'maxMegapixels'],
+  limits: ['maxBytes', 'maxNesting', 'maxEmphasisMarkers', 'maxWordLength', 'maxParagraphLength', 'maxTableColumns', 'maxPhotos', 'maxMegapixels', 'parseSeconds'],
   press: ['pdfx', 'profile', 'outputCondition', 'bleed', 'marks', 'tac', 'minPpi', 'spotColours'],
   grid: Object.keys(gridSchema.shape),
   'grid.trim': ['width', 'height'],

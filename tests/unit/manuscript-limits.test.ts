@@ -4,6 +4,7 @@
 import { writeFile, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { defaultLimits } from '../../src/manuscript/guards.ts';
 import { loadManuscript } from '../../src/manuscript/load.ts';
 import { broadsheetErrorOf } from '../helpers/build.ts';
 import { jpegBytes } from '../helpers/images.ts';
@@ -74,6 +75,20 @@ describe('photo limits, checked before any photo is laid out', () => {
 
   it('refuses photos that together hold more than 500 megapixels, naming the photo that passes it and the way out', async () => {
     expect(await withPhotos('huge', 6, 10_000)).toMatch(/article\.md:18:1: error: with photo `images\/p6\.jpg` the article's photos hold 600 megapixels; at most 500 .*scale the photos down/);
+  });
+});
+
+describe('the parser, in a thread of its own with a time limit', () => {
+  it('is stopped when its time is up, and the error says what to look for and which limit it was', async () => {
+    const dir = join(temp.path, 'slow');
+    await mkdir(dir, { recursive: true });
+    // An ordinary long article under a limit no parse can meet: the limit, not the input, is what is tested.
+    await writeFile(join(dir, 'article.md'), head + 'A sentence of a long feature, with *some* emphasis and a [link](https://example.org). '.repeat(2000).replace(/(.{1500})/g, '$1\n\n'));
+    const error = await broadsheetErrorOf(loadManuscript({ dir, limits: { ...defaultLimits, parseSeconds: 0.001 } }));
+    expect(error.entry.code).toBe('BS011');
+    expect(error.details.join('\n')).toMatch(/article\.md:1:1: error: the Markdown parser did not finish within 0\.001 s: .*`limits: \{ parseSeconds: … \}`/);
+    // The same article under the default limit reads.
+    await expect(loadManuscript({ dir })).resolves.toBeDefined();
   });
 });
 

@@ -44,7 +44,12 @@ describe('inspectPhoto refuses', () => {
   it.each([
     ['random bytes', noiseBytes(4096), 'not a JPEG or PNG'],
     ['an empty file', new Uint8Array(0), 'not a JPEG or PNG'],
-    ['a GIF', Uint8Array.from(Buffer.from('GIF89a\x01\x00\x01\x00\x00\x00\x00;', 'latin1')), 'not a JPEG or PNG'],
+    ['a GIF', Uint8Array.from(Buffer.from('GIF89a\x01\x00\x01\x00\x00\x00\x00;', 'latin1')), 'is a GIF image; Broadsheet prints JPEG and PNG photos: export it as JPEG'],
+    ['a WebP from the web', Uint8Array.from(Buffer.from('RIFF\x24\x00\x00\x00WEBPVP8 ', 'latin1')), 'is a WebP image'],
+    ['an iPhone photo (HEIC)', Uint8Array.from(Buffer.from('\x00\x00\x00\x18ftypheic\x00\x00\x00\x00mif1heic', 'latin1')), 'is a HEIC/HEIF image (an iPhone photo)'],
+    ['an AVIF', Uint8Array.from(Buffer.from('\x00\x00\x00\x1cftypavif\x00\x00\x00\x00avifmif1', 'latin1')), 'is an AVIF image'],
+    ['a scanner’s TIFF', Uint8Array.from(Buffer.from('II*\x00\x08\x00\x00\x00', 'latin1')), 'is a TIFF image'],
+    ['a chart as SVG', Uint8Array.from(Buffer.from('<?xml version="1.0"?>\n<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"></svg>', 'utf8')), 'is an SVG drawing; Broadsheet prints JPEG and PNG photos: export it as JPEG or PNG at the size it prints'],
     ['random bytes behind a JPEG signature', Uint8Array.from([0xff, 0xd8, 0xff, ...noiseBytes(4096, 3)]), 'damaged JPEG'],
     ['a truncated JPEG', truncated(jpegBytes(320, 200), 0.6), 'truncated JPEG'],
     ['the sample’s highway photo cut in half', truncated(readFileSync(join(sampleDir, 'images/highway.jpg'))), 'truncated JPEG'],
