@@ -1,6 +1,7 @@
 // The one top-level boundary: parses argv, resolves the project once, runs the command under one AbortSignal
 // (Ctrl-C), prints errors without stack traces, and sets the exit code (0 done, 1 failed, 2 usage, 130 interrupted).
 import { BroadsheetError } from '../errors/catalogue.ts';
+import { fromSystemError } from '../errors/system-errors.ts';
 import { resolveProject, toolVersion } from '../project/resolve.ts';
 import { parseCommand, type Command, type GlobalOptions } from './arguments.ts';
 import { runArchive, runBuild, runEdition, runInit, runPreflight, runPreview, runSearch, runVerify, type Context } from './commands.ts';
@@ -84,7 +85,7 @@ try {
   if (global.json && parsed.command.name !== 'help') process.stdout.write(report.document({ ok: code === 0, exitCode: code }));
   process.exitCode = code;
 } catch (error) {
-  const failure = error instanceof BroadsheetError ? error : null;
+  const failure = error instanceof BroadsheetError ? error : (fromSystemError(error) ?? null);
   // An error that is not in the catalogue is a bug: it says so, and ends with 70 (EX_SOFTWARE).
   const exitCode = failure ? failure.entry.exit : 70;
   if (global.json) {

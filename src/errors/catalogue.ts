@@ -85,6 +85,12 @@ export const errors = {
     hint: 'Write the output somewhere else: leave --out out (the house output folder, dist/<slug>) or give a folder of its own.',
     exit: 2,
   },
+  SystemFailed: {
+    code: 'BS053',
+    title: 'The machine refused to write',
+    hint: 'Free disk space or fix the folder’s permissions, then run the command again: what was built or archived before is as it was.',
+    exit: 1,
+  },
   Interrupted: {
     code: 'BS060',
     title: 'Stopped before the end',
