@@ -6,6 +6,7 @@ import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { BroadsheetError } from '../errors/catalogue.ts';
+import { isAlive } from '../workspace/run-folder.ts';
 import { buildEdition, type BuiltEdition } from '../edition/build-edition.ts';
 import type { PressBrowser } from '../render/browser.ts';
 import { toolFontPackages, type ResolvedProject } from '../project/resolve.ts';
@@ -182,15 +183,6 @@ async function chmodTree(path: string): Promise<void> {
   await chmod(path, 0o755).catch(() => undefined);
   for (const item of await readdir(path, { withFileTypes: true }).catch(() => [])) {
     if (item.isDirectory()) await chmodTree(join(path, item.name));
-  }
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
   }
 }
 

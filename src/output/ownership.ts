@@ -83,6 +83,7 @@ async function markerFiles(folder: string): Promise<Set<string> | null> {
 const listed = (paths: readonly string[]): string => (paths.length <= 4 ? paths.join(', ') : `${paths.slice(0, 4).join(', ')} and ${paths.length - 4} more`);
 const shown = (folder: string): string => relative(process.cwd(), folder) || '.';
 
-function isMissing(error: unknown): boolean {
+/** A file system error that says the path does not exist. */
+export function isMissing(error: unknown): boolean {
   return typeof error === 'object' && error !== null && 'code' in error && error.code === 'ENOENT';
 }

@@ -4,7 +4,7 @@
 import { cp, mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { BroadsheetError } from '../errors/catalogue.ts';
-import { claimOutputFolder, outputMarker, outputMarkerFile, type OutputClaim } from './ownership.ts';
+import { claimOutputFolder, isMissing, outputMarker, outputMarkerFile, type OutputClaim } from './ownership.ts';
 import { isAlive } from '../workspace/run-folder.ts';
 
 export interface OutputFile {
@@ -91,7 +91,3 @@ async function removeDeadStaging(parent: string, name: string): Promise<void> {
 }
 
 const exists = (path: string): Promise<boolean> => stat(path).then(() => true, () => false);
-
-function isMissing(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && 'code' in error && error.code === 'ENOENT';
-}
