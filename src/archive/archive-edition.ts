@@ -10,7 +10,7 @@ import { isAlive } from '../workspace/run-folder.ts';
 import { buildEdition, type BuiltEdition } from '../edition/build-edition.ts';
 import type { PressBrowser } from '../render/browser.ts';
 import { toolFontPackages, type ResolvedProject } from '../project/resolve.ts';
-import { catalogueEntries, entryRecordName, type EntryRecord } from './catalogue.ts';
+import { catalogueEntries, catalogueNewEntry, entryRecordName, type EntryRecord } from './catalogue.ts';
 import { writeArchiveIndex } from './index-page.ts';
 import { describeFiles, manifestName, type Manifest } from './manifest.ts';
 import { articleText, newsArticle } from './news-article.ts';
@@ -45,11 +45,17 @@ export async function archiveEdition(options: {
   const staging = join(archiveDir, `.staging-${process.pid}-${Date.now()}`);
   try {
     const archivedAt = new Date().toISOString();
-    await writeEntry(staging, built, gs, archivedAt, options.log ?? (() => undefined), project);
-    options.signal?.throwIfAborted();
-    const entry = await moveIntoPlace(staging, archiveDir, `${built.edition.date}_${built.slug}`);
-    // The catalogue and index are rebuilt from the entries themselves, so an interrupted run is mended by the next one.
+    // Entries an interrupted run put in place without cataloguing are catalogued first.
     await catalogueEntries(archiveDir);
+    const record = await writeEntry(staging, built, { gs, archivedAt, log: options.log ?? (() => undefined), project, ...(options.signal ? { signal: options.signal } : {}) });
+    options.signal?.throwIfAborted();
+    const entry = await catalogueNewEntry(
+      archiveDir,
+      record,
+      () => moveIntoPlace(staging, archiveDir, `${built.edition.date}_${built.slug}`),
+      (name) => rename(join(archiveDir, name), staging),
+    );
+    // The index page is made from the entries themselves, so one that could not be written is mended by the next run.
     await writeArchiveIndex(archiveDir);
     return { entry, path: join(archiveDir, entry) };
   } catch (error) {
@@ -58,7 +64,17 @@ export async function archiveEdition(options: {
   }
 }
 
-async function writeEntry(dir: string, built: BuiltEdition, gs: string, archivedAt: string, log: (line: string) => void, project: ResolvedProject): Promise<void> {
+/** Writes the whole entry into `dir` and makes it read-only; returns its record for the catalogue. */
+interface EntryContext {
+  readonly gs: string;
+  readonly archivedAt: string;
+  readonly log: (line: string) => void;
+  readonly project: ResolvedProject;
+  readonly signal?: AbortSignal;
+}
+
+async function writeEntry(dir: string, built: BuiltEdition, context: EntryContext): Promise<EntryRecord> {
+  const { gs, archivedAt, log, project, signal } = context;
   const put = async (path: string, contents: Uint8Array | string) => {
     await mkdir(dirname(join(dir, path)), { recursive: true });
     await writeFile(join(dir, path), contents);
@@ -67,6 +83,7 @@ async function writeEntry(dir: string, built: BuiltEdition, gs: string, archived
   // The reading copy of the whole edition (screen colours, bookmarks); the plant's files are under press/.
   await put('edition.pdf', built.pdf);
   for (const page of built.pages) {
+    signal?.throwIfAborted();
     await put(`press/page-${page.number}.pdf`, page.pdf);
     await put(`press/page-${page.number}.preflight.json`, JSON.stringify(page.preflight, null, 2) + '\n');
     await put(`proof/page-${page.number}.html`, await selfContained(page.proofHtml, page.files));
@@ -75,7 +92,7 @@ async function writeEntry(dir: string, built: BuiltEdition, gs: string, archived
     const screen = join(dir, `.screen-page-${page.number}.pdf`);
     await writeFile(screen, page.screen);
     const raw = join(dir, `.pdfa-page-${page.number}.pdf`);
-    await writePdfA({ input: screen, output: raw, workDir: dir, title: `${built.paper} ${edition.date} ${page.title}` });
+    await writePdfA({ input: screen, output: raw, workDir: dir, title: `${built.paper} ${edition.date} ${page.title}`, ...(signal ? { signal } : {}) });
     const stamped = await stampPdfA(await readFile(raw), {
       title: `${built.paper} ${edition.date} ${page.title}`,
       subject: page.articles.map((article) => article.headline).join(' / '),
@@ -124,6 +141,7 @@ async function writeEntry(dir: string, built: BuiltEdition, gs: string, archived
   };
   await put(manifestName, JSON.stringify(manifest, null, 2) + '\n');
   await makeReadOnly(dir);
+  return record;
 }
 
 async function buildFacts(chromium: string, gs: string, project: ResolvedProject): Promise<Record<string, string>> {

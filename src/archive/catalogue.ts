@@ -62,7 +62,9 @@ export function ftsQuery(query: string): string {
 
 export function openCatalogue(archiveDir: string): Database.Database {
   const db = new Database(join(archiveDir, catalogueName));
-  db.pragma('journal_mode = WAL');
+  // A rollback journal, not WAL: a write that fails (a full disk) is undone and leaves no -wal or -shm file behind.
+  db.pragma('journal_mode = DELETE');
+  db.pragma('busy_timeout = 30000');
   db.exec(`
     CREATE TABLE IF NOT EXISTS entries (id TEXT PRIMARY KEY, paper TEXT NOT NULL, edition TEXT NOT NULL, date TEXT NOT NULL, archived_at TEXT NOT NULL);
     CREATE TABLE IF NOT EXISTS articles (id INTEGER PRIMARY KEY, entry TEXT NOT NULL REFERENCES entries(id), slug TEXT NOT NULL, page INTEGER NOT NULL,
@@ -83,21 +85,55 @@ export async function catalogueEntries(archiveDir: string): Promise<string[]> {
       if (known.has(name)) continue;
       const record = await readFile(join(archiveDir, name, entryRecordName), 'utf8').then((text): unknown => JSON.parse(text)).catch(() => undefined);
       if (!isEntryRecord(record)) continue;
-      const insertEntry = db.prepare('INSERT INTO entries (id, paper, edition, date, archived_at) VALUES (?, ?, ?, ?, ?)');
-      const insertArticle = db.prepare('INSERT INTO articles (entry, slug, page, headline, byline, date, lang, body) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
-      const insertSearch = db.prepare('INSERT INTO article_search (rowid, headline, byline, body) VALUES (?, ?, ?, ?)');
-      db.transaction(() => {
-        insertEntry.run(name, record.paper, record.edition, record.date, record.archivedAt);
-        for (const article of record.articles) {
-          const row = insertArticle.run(name, article.slug, article.pages[0] ?? 0, article.headline, article.byline, article.date, article.lang, article.body);
-          insertSearch.run(row.lastInsertRowid, searchable(article.headline), searchable(article.byline), searchable(article.body));
-        }
-      })();
+      db.transaction(() => insertEntry(db, name, record))();
       added.push(name);
     }
     return added;
   } finally {
     db.close();
+  }
+}
+
+/**
+ * Puts a new entry in place and in the catalogue together: the catalogue's write lock is taken first, `place` renames
+ * the finished entry into the archive, and the catalogue's rows are committed only then. If the rows cannot be
+ * written or committed (a full disk, an I/O error), `unplace` takes the entry back out and the catalogue is rolled
+ * back: the archive is as it was. A run killed between the rename and the commit leaves a complete entry that the
+ * next run catalogues (catalogueEntries).
+ */
+export async function catalogueNewEntry(archiveDir: string, record: EntryRecord, place: () => Promise<string>, unplace: (name: string) => Promise<void>): Promise<string> {
+  const db = openCatalogue(archiveDir);
+  try {
+    db.exec('BEGIN IMMEDIATE');
+    let name: string;
+    try {
+      name = await place();
+    } catch (error) {
+      db.exec('ROLLBACK');
+      throw error;
+    }
+    try {
+      insertEntry(db, name, record);
+      db.exec('COMMIT');
+    } catch (error) {
+      if (db.inTransaction) db.exec('ROLLBACK');
+      await unplace(name);
+      throw error;
+    }
+    return name;
+  } finally {
+    db.close();
+  }
+}
+
+function insertEntry(db: Database.Database, name: string, record: EntryRecord): void {
+  const entry = db.prepare('INSERT INTO entries (id, paper, edition, date, archived_at) VALUES (?, ?, ?, ?, ?)');
+  const article = db.prepare('INSERT INTO articles (entry, slug, page, headline, byline, date, lang, body) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
+  const search = db.prepare('INSERT INTO article_search (rowid, headline, byline, body) VALUES (?, ?, ?, ?)');
+  entry.run(name, record.paper, record.edition, record.date, record.archivedAt);
+  for (const item of record.articles) {
+    const row = article.run(name, item.slug, item.pages[0] ?? 0, item.headline, item.byline, item.date, item.lang, item.body);
+    search.run(row.lastInsertRowid, searchable(item.headline), searchable(item.byline), searchable(item.body));
   }
 }
 

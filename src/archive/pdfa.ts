@@ -5,6 +5,7 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { BroadsheetError } from '../errors/catalogue.ts';
+import { imageSettings } from '../pdf/image-settings.ts';
 import { childEnvironment } from '../workspace/run-folder.ts';
 
 const run = promisify(execFile);
@@ -21,7 +22,7 @@ export async function ghostscriptVersion(): Promise<string> {
   }
 }
 
-export async function writePdfA(options: { input: string; output: string; workDir: string; title: string }): Promise<void> {
+export async function writePdfA(options: { input: string; output: string; workDir: string; title: string; signal?: AbortSignal }): Promise<void> {
   const profile = srgbProfiles.find((path) => existsSync(path));
   if (!profile) throw new BroadsheetError('OutputFailed', `No sRGB ICC profile found (looked in ${srgbProfiles.join(', ')}); reinstall the ghostscript package.`);
   const definition = join(options.workDir, 'pdfa-def.ps');
@@ -29,7 +30,7 @@ export async function writePdfA(options: { input: string; output: string; workDi
   await writeFile(
     definition,
     [
-      '%!',
+      imageSettings().trimEnd(),
       `/ICCProfile (${postscriptString(profile)}) def`,
       `[ /Title <FEFF${utf16Hex(options.title)}> /DOCINFO pdfmark`,
       '[/_objdef {icc_PDFA} /type /stream /OBJ pdfmark',
@@ -59,9 +60,11 @@ export async function writePdfA(options: { input: string; output: string; workDi
         definition,
         options.input,
       ],
-      { env: await childEnvironment(), timeout: 180_000, maxBuffer: 16 * 1024 * 1024 },
+      { env: await childEnvironment(), timeout: 180_000, maxBuffer: 16 * 1024 * 1024, ...(options.signal ? { signal: options.signal } : {}) },
     );
   } catch (error) {
+    // Stopped by Ctrl-C or SIGTERM: the run's own "interrupted" is what is said, not Ghostscript's end.
+    options.signal?.throwIfAborted();
     throw new BroadsheetError('OutputFailed', `Ghostscript could not make a PDF/A copy of ${options.input}: ${String(error)}`, { cause: error });
   }
 }

@@ -123,7 +123,8 @@ export async function buildEdition(options: {
         {
           browser: press.browser,
           html: toHtml(document),
-          roots,
+          // Again after composing: a photo converted on this page adds the run's folder of converted photos.
+          roots: { ...roots, ...pageRoots(project) },
           request: { grid, folio, stories: requests },
           what: `Page ${page.number} of ${edition.name}`,
           timeoutMs: project.timeouts.layoutMs,

@@ -55,12 +55,12 @@ export async function loadManuscript(options: { dir: string; signal?: AbortSigna
   const parsed = await parseArticle(source, { timeoutMs: limits.parseSeconds * 1000 });
   if (!('tree' in parsed)) {
     const reason = {
-      timeout: `the Markdown parser did not finish within ${limits.parseSeconds} s: some run of brackets, emphasis marks or nesting is more than it can untangle; split long paragraphs and remove runs of * _ [ ] < > to find it${raiseLimit('parseSeconds')}`,
+      timeout: `the Markdown parser did not finish within ${limits.parseSeconds} s: ${parsed.line === undefined ? 'some' : `the block starting on line ${parsed.line} holds a`} run of brackets, emphasis marks or nesting that is more than it can untangle; ${parsed.line === undefined ? 'split long paragraphs and remove runs of * _ [ ] < > to find it' : 'remove its runs of * _ [ ] < > or split it'}${raiseLimit('parseSeconds')}`,
       nesting: 'the Markdown is nested too deeply for the parser (quotes, lists or brackets inside each other): flatten it',
       memory: 'the Markdown parser ran out of memory reading it: split the article',
       error: `the Markdown parser failed: ${parsed.detail ?? ''}`,
     }[parsed.failed];
-    fatal(reason, 1, `parse-${parsed.failed}`);
+    fatal(reason, parsed.line ?? 1, `parse-${parsed.failed}`);
     throw invalid(file);
   }
   const tree = parsed.tree;

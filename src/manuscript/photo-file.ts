@@ -1,6 +1,6 @@
 // Reads a photo's format and pixel size from its bytes and refuses files Chromium would print silently broken.
 import { crc32, inflateSync } from 'node:zlib';
-import { formatFound } from './photo-format.ts';
+import { ascii, formatFound } from './photo-format.ts';
 
 export interface PhotoFacts {
   readonly format: 'jpeg' | 'png';
@@ -8,10 +8,18 @@ export interface PhotoFacts {
   readonly height: number;
 }
 
+/** What a JPEG says beyond its size: the page needs it upright and in RGB, so these are converted first. */
+export interface JpegTraits {
+  /** 4 for a CMYK (or YCCK) JPEG from a picture desk or a prepress tool. */
+  readonly components: number;
+  /** EXIF orientation, 1 (upright) to 8: phones store portraits sideways and say so here. */
+  readonly orientation: number;
+}
+
 /** Above this many pixels a photo is refused: a decompression bomb, or far beyond any press need. */
 export const maxPhotoPixels = 120_000_000;
 
-export type PhotoVerdict = { ok: true; facts: PhotoFacts } | { ok: false; reason: string };
+export type PhotoVerdict = { ok: true; facts: PhotoFacts; traits?: JpegTraits } | { ok: false; reason: string; found?: string };
 
 export function inspectPhoto(bytes: Uint8Array): PhotoVerdict {
   const verdict = isJpeg(bytes) ? inspectJpeg(bytes) : isPng(bytes) ? inspectPng(bytes) : undefined;
@@ -19,8 +27,9 @@ export function inspectPhoto(bytes: Uint8Array): PhotoVerdict {
     const found = formatFound(bytes);
     return {
       ok: false,
+      ...(found ? { found } : {}),
       reason: found
-        ? `is ${found}; Broadsheet prints JPEG and PNG photos: export it as JPEG${found.includes('SVG') || found.includes('PDF') ? ' or PNG at the size it prints (300 ppi)' : ''} and name that file`
+        ? `is ${found}; Broadsheet prints JPEG, PNG, WebP, AVIF, TIFF and GIF photos: export it as JPEG${found.includes('SVG') || found.includes('PDF') ? ' or PNG at the size it prints (300 ppi)' : ''} and name that file`
         : 'is not a JPEG or PNG image (its first bytes say otherwise)',
     };
   }
@@ -40,6 +49,8 @@ const isPng = (b: Uint8Array) => b.length > 8 && pngSignature.every((value, inde
 function inspectJpeg(bytes: Uint8Array): PhotoVerdict {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   let facts: PhotoFacts | undefined;
+  let components = 3;
+  let orientation = 1;
   let offset = 2;
   while (offset + 4 <= bytes.length) {
     if (bytes[offset] !== 0xff) return { ok: false, reason: `is a damaged JPEG (no segment marker at byte ${offset})` };
@@ -57,13 +68,34 @@ function inspectJpeg(bytes: Uint8Array): PhotoVerdict {
     const isFrameHeader = marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc;
     if (isFrameHeader && offset + 9 <= bytes.length) {
       facts = { format: 'jpeg', height: view.getUint16(offset + 5), width: view.getUint16(offset + 7) };
+      components = bytes[offset + 9] ?? 3;
     }
+    if (marker === 0xe1 && offset + 4 + length <= bytes.length) orientation = exifOrientation(bytes.subarray(offset + 4, offset + 2 + length)) ?? orientation;
     if (marker === 0xda) break; // entropy-coded data follows; the end is checked below
     offset += 2 + length;
   }
   if (!facts) return { ok: false, reason: 'is a damaged JPEG (no frame header with its size)' };
   if (!endsWithJpegEnd(bytes)) return { ok: false, reason: 'is a truncated JPEG (the file stops before its end marker); export it again' };
-  return { ok: true, facts };
+  return { ok: true, facts, traits: { components, orientation } };
+}
+
+/** The orientation tag (0x0112) of IFD0 in an APP1 Exif segment, if there is one. */
+function exifOrientation(segment: Uint8Array): number | undefined {
+  if (ascii(segment, 0, 6) !== 'Exif\0\0' || segment.length < 14) return undefined;
+  const tiff = new DataView(segment.buffer, segment.byteOffset + 6, segment.byteLength - 6);
+  const little = ascii(segment, 6, 8) === 'II';
+  const ifd = tiff.getUint32(4, little);
+  if (ifd + 2 > tiff.byteLength) return undefined;
+  const entries = tiff.getUint16(ifd, little);
+  for (let index = 0; index < entries; index++) {
+    const at = ifd + 2 + index * 12;
+    if (at + 12 > tiff.byteLength) return undefined;
+    if (tiff.getUint16(at, little) === 0x0112) {
+      const value = tiff.getUint16(at + 8, little);
+      return value >= 1 && value <= 8 ? value : undefined;
+    }
+  }
+  return undefined;
 }
 
 function endsWithJpegEnd(bytes: Uint8Array): boolean {

@@ -1,7 +1,10 @@
 // Names the format of a file that is not a JPEG or PNG, from its first bytes: what phones (HEIC, AVIF, WebP),
 // scanners (TIFF), the web (GIF, SVG) and chart tools (SVG, PDF) send, so a refusal can say what was found.
 
-const ascii = (bytes: Uint8Array, from: number, to: number): string => Buffer.from(bytes.subarray(from, to)).toString('latin1');
+export const ascii = (bytes: Uint8Array, from: number, to: number): string => Buffer.from(bytes.subarray(from, to)).toString('latin1');
+
+/** Formats Broadsheet converts itself (photo-convert.ts); the others are refused, naming what was found. */
+export const convertibleFormats: ReadonlySet<string> = new Set(['a WebP image', 'an AVIF image', 'a TIFF image', 'a GIF image']);
 
 export function formatFound(bytes: Uint8Array): string | undefined {
   if (ascii(bytes, 0, 4) === 'RIFF' && ascii(bytes, 8, 12) === 'WEBP') return 'a WebP image';

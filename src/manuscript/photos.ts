@@ -4,7 +4,9 @@ import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type { Root, Image, Definition } from 'mdast';
 import type { VFile } from 'vfile';
 import { visit } from 'unist-util-visit';
-import { inspectPhoto } from './photo-file.ts';
+import { inspectPhoto, type PhotoVerdict } from './photo-file.ts';
+import { convertPhoto } from './photo-convert.ts';
+import { convertibleFormats } from './photo-format.ts';
 import type { Photo } from './types.ts';
 import { closest } from '../errors/closest.ts';
 import { photoKey } from '../markdown/photo-key.ts';
@@ -87,8 +89,22 @@ async function resolvePhoto(node: Image | Definition, dir: string, file: VFile, 
     return fail(`photo \`${url}\` cannot be read: ${String(error)}`, 'photo-unreadable');
   }
   const verdict = inspectPhoto(bytes);
-  if (!verdict.ok) return fail(`photo \`${url}\` ${verdict.reason}`, 'photo-invalid');
-  return { url, relativePath: relative(dir, real).split(sep).join('/'), absolutePath: real, facts: verdict.facts };
+  const relativePath = relative(dir, real).split(sep).join('/');
+  const conversion = conversionNeeded(verdict);
+  if (!verdict.ok && !conversion) return fail(`photo \`${url}\` ${verdict.reason}`, 'photo-invalid');
+  if (verdict.ok && !conversion) return { url, relativePath, absolutePath: real, facts: verdict.facts };
+  const converted = await convertPhoto(bytes, conversion ?? 'a photo');
+  if (!converted.ok) return fail(`photo \`${url}\` ${converted.reason}`, 'photo-invalid');
+  file.info(`photo \`${url}\` is ${converted.photo.from}: printed from an upright sRGB JPEG copy`, { place, source: 'photos', ruleId: 'photo-converted' });
+  return { url, relativePath, absolutePath: real, facts: converted.photo.facts, converted: converted.photo };
+}
+
+/** What the photo is, when it must be converted before the page can print it; undefined when it prints as it is. */
+function conversionNeeded(verdict: PhotoVerdict): string | undefined {
+  if (!verdict.ok) return verdict.found !== undefined && convertibleFormats.has(verdict.found) ? verdict.found : undefined;
+  if (verdict.traits?.components === 4) return 'a CMYK JPEG';
+  if ((verdict.traits?.orientation ?? 1) !== 1) return 'a JPEG stored turned, with an EXIF orientation';
+  return undefined;
 }
 
 /**

@@ -3,6 +3,7 @@ import type { Root } from 'mdast';
 import type { VFile } from 'vfile';
 import type { FrontMatter } from './front-matter.ts';
 import type { PhotoFacts } from './photo-file.ts';
+import type { ConvertedPhoto } from './photo-convert.ts';
 
 export interface Photo {
   /** The path as written in the manuscript, e.g. `images/highway.jpg`. */
@@ -10,7 +11,10 @@ export interface Photo {
   /** Path inside the manuscript folder, with `/` separators. */
   readonly relativePath: string;
   readonly absolutePath: string;
+  /** The size the page prints: the converted copy's when there is one. */
   readonly facts: PhotoFacts;
+  /** The copy the page loads instead of the manuscript's file, when that could not be printed as it is. */
+  readonly converted?: ConvertedPhoto;
 }
 
 export interface Manuscript {

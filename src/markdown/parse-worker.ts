@@ -1,11 +1,19 @@
 // The Markdown parser in a worker thread of its own: the manuscript stage can stop it (terminate) when an input
 // makes it run past its time limit, and its heap and stack are limited apart from the build's.
 import { parentPort, workerData } from 'node:worker_threads';
-import { parseMarkdown } from './parse.ts';
+import { parseMarkdown, sourceBlocks } from './parse.ts';
 
-const { source } = workerData as { source: string };
+const { source, mode } = workerData as { source: string; mode: 'whole' | 'blocks' };
 try {
-  parentPort?.postMessage({ tree: parseMarkdown(source) });
+  if (mode === 'blocks') {
+    for (const block of sourceBlocks(source)) {
+      parentPort?.postMessage({ line: block.line });
+      parseMarkdown(block.text);
+    }
+    parentPort?.postMessage({ done: true });
+  } else {
+    parentPort?.postMessage({ tree: parseMarkdown(source) });
+  }
 } catch (error) {
   parentPort?.postMessage({ error: error instanceof RangeError ? 'nesting' : String(error) });
 }

@@ -17,21 +17,68 @@ export function parseMarkdown(source: string): Root {
   return parser.parse(source);
 }
 
+/**
+ * The source's blocks (runs of lines between blank lines, fenced code kept whole), each with the line it starts on:
+ * parsed one by one, the block that stalls the parser names its line.
+ */
+export function sourceBlocks(source: string): Array<{ line: number; text: string }> {
+  const blocks: Array<{ line: number; text: string }> = [];
+  let fence: string | undefined;
+  let current: string[] = [];
+  let start = 1;
+  source.split('\n').forEach((text, index) => {
+    const marker = /^ {0,3}(`{3,}|~{3,})/.exec(text)?.[1];
+    if (marker && (!fence || marker.startsWith(fence))) fence = fence ? undefined : marker.slice(0, 3);
+    if (text.trim() === '' && !fence) {
+      if (current.length > 0) blocks.push({ line: start, text: current.join('\n') });
+      current = [];
+      start = index + 2;
+      return;
+    }
+    current.push(text);
+  });
+  if (current.length > 0) blocks.push({ line: start, text: current.join('\n') });
+  return blocks;
+}
+
 /** How a parse in the worker ended. */
-export type ParseOutcome = { readonly tree: Root } | { readonly failed: 'timeout' | 'nesting' | 'memory' | 'error'; readonly detail?: string };
+export type ParseOutcome = { readonly tree: Root } | { readonly failed: 'timeout' | 'nesting' | 'memory' | 'error'; readonly detail?: string; readonly line?: number };
 
 /** The worker's bundle: `lib/bundles/` beside `src/` and `lib/` alike. */
 const workerFile = fileURLToPath(new URL('../../lib/bundles/parse-worker.mjs', import.meta.url));
 
 export async function parseArticle(source: string, options: { timeoutMs: number }): Promise<ParseOutcome> {
+  const outcome = await inWorker({ source, mode: 'whole' }, options.timeoutMs);
+  if (!('failed' in outcome) || outcome.failed !== 'timeout') return outcome;
+  // Too slow: the blocks are parsed again one by one, each saying where it starts, to find the one that stalls.
+  const line = await inWorker({ source, mode: 'blocks' }, Math.min(options.timeoutMs, 5000));
+  return 'line' in line && line.line !== undefined ? { failed: 'timeout', line: line.line } : outcome;
+}
+
+/**
+ * Parses in a worker of its own, stopped after `timeoutMs`. In `blocks` mode the worker reports each block's first
+ * line as it starts it, and the clock starts with the first block (the worker's own start is not the input's fault).
+ */
+async function inWorker(data: { source: string; mode: 'whole' | 'blocks' }, timeoutMs: number): Promise<ParseOutcome> {
   if (!existsSync(workerFile)) throw new Error(`${workerFile} is missing: run \`npm run setup\` to build it`);
-  const worker = new Worker(workerFile, { workerData: { source }, resourceLimits: { maxOldGenerationSizeMb: 1024, stackSizeMb: 16 } });
+  const worker = new Worker(workerFile, { workerData: data, resourceLimits: { maxOldGenerationSizeMb: 1024, stackSizeMb: 16 } });
+  let line: number | undefined;
   try {
     return await new Promise<ParseOutcome>((resolve) => {
-      const timer = setTimeout(() => resolve({ failed: 'timeout' }), options.timeoutMs);
-      worker.once('message', (message: { tree?: Root; error?: string }) => {
+      const stop = () => resolve({ failed: 'timeout', ...(line === undefined ? {} : { line }) });
+      let timer = setTimeout(stop, data.mode === 'blocks' ? timeoutMs + 5000 : timeoutMs);
+      worker.on('message', (message: { tree?: Root; error?: string; line?: number; done?: boolean }) => {
+        if (message.line !== undefined) {
+          if (line === undefined) {
+            clearTimeout(timer);
+            timer = setTimeout(stop, timeoutMs);
+          }
+          line = message.line;
+          return;
+        }
         clearTimeout(timer);
-        if (message.tree) resolve({ tree: message.tree });
+        if (message.done) resolve({ failed: 'error', detail: 'every block parsed on its own' });
+        else if (message.tree) resolve({ tree: message.tree });
         else resolve(message.error === 'nesting' ? { failed: 'nesting' } : { failed: 'error', detail: message.error ?? '' });
       });
       worker.once('error', (error) => {

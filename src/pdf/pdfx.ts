@@ -12,6 +12,7 @@ import { runGhostscript } from './ghostscript.ts';
 import { drawMarks } from './marks.ts';
 import { flattenSoftMasks } from './flatten-masks.ts';
 import { neutralsToGray } from './neutral-gray.ts';
+import { imageSettings } from './image-settings.ts';
 
 export interface PrintCopies {
   /** What the press receives: PDF/X in the plant's CMYK, with trim and bleed boxes. */
@@ -39,6 +40,7 @@ export async function makePrintCopies(options: { printed: Uint8Array; facts: Pdf
       ['/in.pdf', rgb],
       ['/profile.icc', profile],
       ['/pdfx.ps', outputIntent(rules)],
+      ['/images.ps', imageSettings()],
     ]),
     args: [
       '-dBATCH',
@@ -55,6 +57,7 @@ export async function makePrintCopies(options: { printed: Uint8Array; facts: Pdf
       '-dRenderIntent=1', // relative colorimetric: newsprint's paper white is the page's white
       '-dEmbedAllFonts=true',
       '-sOutputFile=/out.pdf',
+      '/images.ps',
       '/pdfx.ps',
       '/in.pdf',
     ],

@@ -2,6 +2,8 @@
 import { realpathSync } from 'node:fs';
 import { extname, isAbsolute, relative, resolve } from 'node:path';
 import type { ResolvedProject } from '../project/resolve.ts';
+import { convertedFolder } from '../manuscript/photo-convert.ts';
+import { convertedBase } from '../markdown/plugins/photo-sources.ts';
 
 /** The page's origin. `.invalid` never resolves, so nothing could reach a network even if interception failed. */
 export const pageOrigin = 'https://press.broadsheet.invalid';
@@ -11,9 +13,13 @@ export interface PageRoots {
   readonly [prefix: string]: string;
 }
 
-/** The project's folders (Broadsheet's styles, templates and fonts; the house's own) and, when given, the manuscript's. */
+/**
+ * The project's folders (Broadsheet's styles, templates and fonts; the house's own), the run's converted photos when
+ * there are any, and, when given, the manuscript's.
+ */
 export function pageRoots(project: ResolvedProject, manuscriptDir?: string): PageRoots {
-  return { ...project.pageRoots, ...(manuscriptDir ? { 'manuscript/': manuscriptDir } : {}) };
+  const converted = convertedFolder();
+  return { ...project.pageRoots, ...(converted ? { [convertedBase]: converted } : {}), ...(manuscriptDir ? { 'manuscript/': manuscriptDir } : {}) };
 }
 
 export type PageFile = { kind: 'file'; urlPath: string; path: string; mime: string } | { kind: 'refused'; reason: string };

@@ -5,6 +5,7 @@ import { BroadsheetError } from '../errors/catalogue.ts';
 import { layOutPage } from './lay-out-page.ts';
 import type { LayoutReport, LayoutRequest } from '../layout/report.ts';
 import { pageOrigin, resolvePageFile, type PageRoots } from './page-files.ts';
+import { fitPhotos } from './fit-photos.ts';
 
 export interface RenderInput {
   readonly browser: Browser;
@@ -54,6 +55,8 @@ export async function setPage(input: RenderInput): Promise<SetPage> {
   const page: Page = await input.browser.newPage();
   const files = new Map<string, string>();
   const refused: string[] = [];
+  /** Files Broadsheet made for this page (resampled photos), answered before the allowlist. */
+  const made = new Map<string, string>();
   try {
     await page.setRequestInterception(true);
     const answer = async (request: HTTPRequest) => {
@@ -62,6 +65,8 @@ export async function setPage(input: RenderInput): Promise<SetPage> {
         return request.respond({ status: 200, contentType: 'text/html; charset=utf-8', body: input.html });
       }
       if (url.startsWith('data:')) return request.continue();
+      const own = made.get(decodeURIComponent(new URL(url).pathname.slice(1)));
+      if (own) return request.respond({ status: 200, contentType: own.endsWith('.png') ? 'image/png' : 'image/jpeg', body: await readFile(own) });
       const file = resolvePageFile(url, input.roots);
       if (file.kind === 'refused') {
         refused.push(`${url.slice(0, 200)}: ${file.reason}`);
@@ -91,7 +96,10 @@ export async function setPage(input: RenderInput): Promise<SetPage> {
         files,
         layout,
         request,
-        print: () => page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true, outline: true, timeout: timeoutMs }),
+        async print() {
+          await fitPhotos(page, files, (urlPath, path) => void made.set(urlPath, path));
+          return page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true, outline: true, timeout: timeoutMs });
+        },
         async relayout(html, next) {
           await page.evaluate((markup) => {
             const fresh = new DOMParser().parseFromString(markup, 'text/html');

@@ -4,6 +4,7 @@ import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import sharp from 'sharp';
 import { hanOf } from './text.ts';
 
 const run = (command: string, args: readonly string[]): string =>
@@ -72,10 +73,12 @@ export function pdfWords(pdf: string): PdfWord[] {
 export interface PlacedImage extends Rect {
   /** SHA-256 of the image data as embedded: for a JPEG, Chromium embeds the photo file's own bytes. */
   readonly sha256: string;
+  /** The image as extracted (written while `placedImages` runs; gone afterwards). */
+  readonly file: string;
 }
 
 /** Where each image is drawn on a page, from `pdftohtml -xml` at zoom 1 (points, rounded to whole points), with its bytes' hash. */
-export function placedImages(pdf: string, page = 1): PlacedImage[] {
+export function placedImages(pdf: string, page = 1, after: (images: PlacedImage[]) => PlacedImage[] = (images) => images): PlacedImage[] {
   const scratch = mkdtempSync(join(tmpdir(), 'broadsheet-pdftohtml-'));
   try {
     // pdftohtml writes the images out too; keep them away from the PDF's folder.
@@ -85,13 +88,34 @@ export function placedImages(pdf: string, page = 1): PlacedImage[] {
     for (const match of xml.matchAll(/<image top="(-?\d+)" left="(-?\d+)" width="(\d+)" height="(\d+)" src="([^"]+)"/g)) {
       const [top, left, width, height] = [match[1], match[2], match[3], match[4]].map(Number);
       if (top === undefined || left === undefined || width === undefined || height === undefined || !match[5]) continue;
-      const sha256 = createHash('sha256').update(readFileSync(unescapeXml(match[5]))).digest('hex');
-      images.push({ left, top, right: left + width, bottom: top + height, sha256 });
+      const file = unescapeXml(match[5]);
+      const sha256 = createHash('sha256').update(readFileSync(file)).digest('hex');
+      images.push({ left, top, right: left + width, bottom: top + height, sha256, file });
     }
-    return images;
+    return after(images);
   } finally {
     rmSync(scratch, { recursive: true, force: true });
   }
+}
+
+/** What an image looks like, at 6 × 6 grey pixels: the same photo resampled looks the same; two photos do not. */
+export async function lookOf(image: string | Buffer): Promise<number[]> {
+  const { data } = await sharp(image).resize(6, 6, { fit: 'fill' }).greyscale().raw().toBuffer({ resolveWithObject: true });
+  return Array.from(data);
+}
+
+/** Mean difference of two looks, 0–255. */
+export const lookDistance = (a: readonly number[], b: readonly number[]): number => a.reduce((sum, value, index) => sum + Math.abs(value - (b[index] ?? 0)), 0) / Math.max(1, a.length);
+
+/** Where each image is drawn, with its look (for photos Broadsheet resampled, whose bytes are no longer the file's). */
+export async function placedLooks(pdf: string, page = 1): Promise<Array<PlacedImage & { look: number[] }>> {
+  // The extracted files live only while placedImages runs: their bytes are read there.
+  const bytes: Buffer[] = [];
+  const images = placedImages(pdf, page, (found) => {
+    for (const image of found) bytes.push(readFileSync(image.file));
+    return found;
+  });
+  return Promise.all(images.map(async (image, index) => ({ ...image, look: await lookOf(bytes[index] ?? Buffer.alloc(0)) })));
 }
 
 /** The PDF's bytes with every stream decompressed (`qpdf --qdf`), so a search sees what a viewer sees. */

@@ -1,5 +1,6 @@
 // Seven awkward photo names (spaces, #, %, +, @, parentheses, a decomposed café, .JPG), written as CommonMark reads
 // them, all print: the built page draws every photo once, and the proof's every <img> loads its file.
+// (Small photos, below the 450 ppi at which a photo is resampled, so each keeps its own pixel width in the PDF.)
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { selectAll } from 'hast-util-select';
@@ -18,7 +19,7 @@ let result: BuildResult;
 beforeAll(async () => {
   temp = await tempFolder('photo-names-press');
   const dir = join(temp.path, 'names');
-  for (const [index, photo] of awkward.entries()) await addFile(dir, `images/${photo.file}`, jpegBytes(1200 + index * 80, 800));
+  for (const [index, photo] of awkward.entries()) await addFile(dir, `images/${photo.file}`, jpegBytes(480 + index * 40, 320));
   const paragraphs = awkward.map((photo, index) => `The ${index + 1}th paragraph of a story told in photos whose files came from phones and cameras.\n\n![Photo ${index + 1}](${photo.written} "Desk")`);
   await addFile(dir, 'article.md', `---\nheadline: Seven photos with awkward names\nlang: en-GB\n---\n\n${paragraphs.join('\n\n')}\n`);
   result = await build({ project: await testProject(), dir, outDir: join(temp.path, 'out'), allowJump: true });

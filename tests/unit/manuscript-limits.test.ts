@@ -78,6 +78,11 @@ describe('photo limits, checked before any photo is laid out', () => {
   });
 });
 
+async function written(dir: string, text: string): Promise<string> {
+  await writeFile(join(dir, 'article.md'), text);
+  return dir;
+}
+
 describe('the parser, in a thread of its own with a time limit', () => {
   it('is stopped when its time is up, and the error says what to look for and which limit it was', async () => {
     const dir = join(temp.path, 'slow');
@@ -89,6 +94,18 @@ describe('the parser, in a thread of its own with a time limit', () => {
     expect(error.details.join('\n')).toMatch(/article\.md:1:1: error: the Markdown parser did not finish within 0\.001 s: .*`limits: \{ parseSeconds: … \}`/);
     // The same article under the default limit reads.
     await expect(loadManuscript({ dir })).resolves.toBeDefined();
+  });
+
+  it('names the line of the block that keeps it busy', async () => {
+    const dir = join(temp.path, 'slow-block');
+    await mkdir(dir, { recursive: true });
+    const ordinary = Array.from({ length: 20 }, (_, index) => `Paragraph ${index + 1} of an ordinary story, with *emphasis* and a [link](https://example.org).`);
+    // 3,000 links never closed: under every static limit, but the parser needs about 0.4 s for them.
+    const slow = '[a](b '.repeat(3000);
+    const text = head + [...ordinary, slow, 'The last paragraph.'].join('\n\n') + '\n';
+    const slowLine = text.split('\n').findIndex((line) => line.startsWith('[a](b [a](b')) + 1;
+    const error = await broadsheetErrorOf(loadManuscript({ dir: await written(dir, text), limits: { ...defaultLimits, parseSeconds: 0.2 } }));
+    expect(error.details.join('\n')).toContain(`article.md:${slowLine}:1: error: the Markdown parser did not finish within 0.2 s: the block starting on line ${slowLine}`);
   });
 });
 

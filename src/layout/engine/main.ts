@@ -45,7 +45,9 @@ async function layOut(request: LayoutRequest): Promise<LayoutReport> {
   const measured: MeasuredStory[] = [];
   for (const [index, article] of articles.entries()) {
     const spec = specs[index] ?? { lang: request.folio.lang, figures: [], overset: { kind: 'error' } };
-    measured.push(await measureStory({ story: article, sheet: first.element, geometry: page, columns: spec.block?.columns ?? page.columns, lang: spec.lang, figures: spec.figures }));
+    const story = await measureStory({ story: article, sheet: first.element, geometry: page, columns: spec.block?.columns ?? page.columns, lang: spec.lang, figures: spec.figures });
+    problems.push(...story.body.problems);
+    measured.push(story);
   }
   // A story taken up from another page of the edition: a jump head instead of its headline, its jump line first,
   // and its text from where the other page stopped.

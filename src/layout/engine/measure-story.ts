@@ -32,7 +32,7 @@ export async function measureStory(options: { story: HTMLElement; sheet: HTMLEle
   measureLeg.style.width = `${geometry.columnWidth}px`;
   story.append(measureLeg);
   const body = story.querySelector<HTMLElement>('.story-body');
-  const composed = body ? await composeBody({ body, measure: measureLeg, geometry, cjk }) : { blocks: [], figures: [], lines: [], looseParagraphs: 0, em: 12 };
+  const composed = body ? await composeBody({ body, measure: measureLeg, geometry, cjk }) : { blocks: [], figures: [], lines: [], looseParagraphs: 0, em: 12, problems: [] };
   body?.remove();
   for (const block of composed.blocks) (block.list ?? block.element).remove();
   measureLeg.remove();

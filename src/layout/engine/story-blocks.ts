@@ -8,6 +8,8 @@ import { createGlyphWidths, type GlyphWidths } from './glyph-widths.ts';
 import { markCjkSpacing, readParagraph } from './paragraph-text.ts';
 import { setLines, trueUp, type SetLine } from './set-lines.ts';
 import { snapToGrid } from './snap.ts';
+import { fitTable } from './fit-table.ts';
+import type { LayoutProblem } from '../report.ts';
 
 export interface StoryBlock {
   readonly flow: FlowBlock;
@@ -35,6 +37,8 @@ export interface ComposedBody {
   readonly looseParagraphs: number;
   /** The body em, in px. */
   readonly em: number;
+  /** Tables that cannot be set in the column. */
+  readonly problems: readonly LayoutProblem[];
 }
 
 const headings = new Set(['H1', 'H2', 'H3', 'H4', 'H5', 'H6']);
@@ -51,6 +55,7 @@ export async function composeBody(options: { body: HTMLElement; measure: HTMLEle
   const figures: StoryFigure[] = [];
   const lines: SetLine[] = [];
   let looseParagraphs = 0;
+  const problems: LayoutProblem[] = [];
   let id = options.firstId ?? 0;
   const em = parseFloat(getComputedStyle(measure).fontSize) || 12;
 
@@ -79,6 +84,10 @@ export async function composeBody(options: { body: HTMLElement; measure: HTMLEle
     // Tables take no padding (border-collapse), so a wrapper carries the padding that keeps what follows on the grid.
     const element = child.tagName === 'TABLE' ? wrap(child, 'table-block') : child;
     measure.append(element);
+    if (element.classList.contains('table-block')) {
+      const problem = fitTable(element);
+      if (problem) problems.push(problem);
+    }
     if (element.tagName === 'P' && (element.textContent ?? '').trim() !== '') {
       const set = compose(element);
       blocks.push({ flow: { kind: 'text', id: id++, lines: set.length }, element, lines: set });
@@ -103,7 +112,7 @@ export async function composeBody(options: { body: HTMLElement; measure: HTMLEle
     }
   }
   trueUp(lines);
-  return { blocks, figures, lines, looseParagraphs, em };
+  return { blocks, figures, lines, looseParagraphs, em, problems };
 }
 
 function soleParagraph(item: HTMLElement): HTMLElement | undefined {
@@ -120,5 +129,6 @@ function wrap(element: Element, className: string): HTMLElement {
   wrapper.className = className;
   element.replaceWith(wrapper);
   wrapper.append(element);
+  if (element instanceof HTMLElement && element.dataset['line']) wrapper.dataset['line'] = element.dataset['line'];
   return wrapper;
 }

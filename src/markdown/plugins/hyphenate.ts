@@ -3,8 +3,9 @@ import type { Element, Root } from 'hast';
 import { visitParents } from 'unist-util-visit-parents';
 import type { Hyphenator } from '../hyphenation.ts';
 
-/** Text inside these is never hyphenated: code, links (a URL must stay whole), headings and quotes set large. */
-const untouched = new Set(['code', 'pre', 'a', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'kbd', 'samp']);
+/** Text inside these is never hyphenated: code, links (a URL must stay whole), headings and quotes set large, and
+ * tables (a name or a figure in a cell is read whole; a table too narrow for its words is set smaller instead). */
+const untouched = new Set(['code', 'pre', 'a', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'kbd', 'samp', 'table']);
 
 export function hyphenate(tree: Root, options: { hyphenator: Hyphenator | undefined }): void {
   const { hyphenator } = options;

@@ -7,7 +7,12 @@ import { photoKey } from '../photo-key.ts';
 export interface PhotoFile {
   readonly relativePath: string;
   readonly facts: { readonly width: number; readonly height: number };
+  /** A converted copy's name: the page loads it from `prepared/`. */
+  readonly converted?: { readonly name: string };
 }
+
+/** URL prefix of converted photos (page-files.ts serves it from the run's folder). */
+export const convertedBase = 'prepared/';
 
 export interface PhotoSourceOptions {
   /** Checked photos by their key (photoKey of the manuscript's path). */
@@ -27,7 +32,9 @@ export function photoSources(tree: Root, options: PhotoSourceOptions): void {
       delete node.properties['src'];
       return;
     }
-    node.properties['src'] = `${options.base}${photo.relativePath.split('/').map(encodeURIComponent).join('/')}`;
+    node.properties['src'] = photo.converted
+      ? `${convertedBase}${photo.converted.name}`
+      : `${options.base}${photo.relativePath.split('/').map(encodeURIComponent).join('/')}`;
     node.properties['width'] = photo.facts.width;
     node.properties['height'] = photo.facts.height;
     node.properties['decoding'] = 'sync';

@@ -1,0 +1,82 @@
+// Photos far above what the press can use are cut down to it before the page is printed: a 48 MP photo set two
+// columns wide would otherwise reach the PDF whole (tens of megabytes, and Ghostscript decoding every pixel). Once
+// the page is laid out, each photo's placed size is known; one holding more than 1.5 × 300 ppi there is resampled
+// (sharp, Lanczos) to 300 ppi of its placed size (and 2 % to spare) and swapped in. Its box and crop do not move: the copy has
+// the photo's own shape, and the layout sized the box, not the file.
+import { createHash } from 'node:crypto';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Page } from 'puppeteer-core';
+import { pressImagePpi } from '../pdf/image-settings.ts';
+import { runFolder } from '../workspace/run-folder.ts';
+
+/** A photo is resampled only when it holds more than this share above the press's resolution. */
+export const resampleThreshold = 1.5;
+
+/** Resampled to 300 ppi and 2 % more: Chromium snaps a drawn image to whole CSS pixels, which may cost 1 %. */
+export const resampledPpi = Math.round(pressImagePpi * 1.02);
+
+/** URL prefix under which the page loads the resampled copies. */
+export const fittedBase = 'fitted/';
+
+interface PlacedPhoto {
+  readonly index: number;
+  readonly urlPath: string;
+  readonly naturalWidth: number;
+  readonly naturalHeight: number;
+  /** The whole photo's width on the page, in CSS pixels (96 to the inch), as `object-fit: cover` scales it. */
+  readonly shownWidth: number;
+}
+
+/**
+ * Resamples the photos of a laid-out page that are far above 300 ppi where they stand; returns the copies made, by
+ * URL path, for the page's file server to answer.
+ */
+export async function fitPhotos(page: Page, files: ReadonlyMap<string, string>, serve: (urlPath: string, path: string) => void): Promise<number> {
+  const placed = await page.evaluate((origin: string) => {
+    const found: PlacedPhoto[] = [];
+    Array.from(document.images).forEach((image, index) => {
+      const box = image.getBoundingClientRect();
+      if (!image.complete || image.naturalWidth === 0 || box.width === 0 || box.height === 0 || !image.src.startsWith(origin)) return;
+      const cover = Math.max(box.width / image.naturalWidth, box.height / image.naturalHeight);
+      found.push({ index, urlPath: decodeURIComponent(new URL(image.src).pathname.slice(1)), naturalWidth: image.naturalWidth, naturalHeight: image.naturalHeight, shownWidth: image.naturalWidth * cover });
+    });
+    return found;
+  }, new URL('/', page.url()).origin);
+
+  let fitted = 0;
+  for (const photo of placed) {
+    const ppi = (photo.naturalWidth / photo.shownWidth) * 96;
+    const source = files.get(photo.urlPath);
+    if (ppi <= pressImagePpi * resampleThreshold || !source) continue;
+    const width = Math.ceil((photo.shownWidth / 96) * resampledPpi);
+    const height = Math.ceil((width * photo.naturalHeight) / photo.naturalWidth);
+    const copy = await resample(source, width, height);
+    serve(copy.urlPath, copy.path);
+    await page.evaluate(
+      async (index: number, src: string) => {
+        const image = document.images[index];
+        if (!image) return;
+        image.src = src;
+        await image.decode();
+      },
+      photo.index,
+      `/${copy.urlPath}`,
+    );
+    fitted += 1;
+  }
+  return fitted;
+}
+
+async function resample(source: string, width: number, height: number): Promise<{ urlPath: string; path: string }> {
+  const { default: sharp } = await import('sharp');
+  const image = sharp(source, { failOn: 'error' }).resize(width, height, { fit: 'fill', kernel: 'lanczos3' });
+  const png = source.toLowerCase().endsWith('.png');
+  const data = await (png ? image.png({ compressionLevel: 6 }) : image.jpeg({ quality: 92, chromaSubsampling: '4:4:4' })).toBuffer();
+  const name = `${createHash('sha256').update(source).update(`${width}x${height}`).digest('hex').slice(0, 24)}.${png ? 'png' : 'jpg'}`;
+  const folder = join(await runFolder(), 'fitted');
+  await mkdir(folder, { recursive: true });
+  const path = join(folder, name);
+  await writeFile(path, data);
+  return { urlPath: `${fittedBase}${name}`, path };
+}
