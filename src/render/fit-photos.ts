@@ -29,10 +29,10 @@ interface PlacedPhoto {
 }
 
 /**
- * Resamples the photos of a laid-out page that are far above 300 ppi where they stand; returns the copies made, by
- * URL path, for the page's file server to answer.
+ * Resamples the photos of a laid-out page that are far above 300 ppi where they stand and swaps them in; `serve` is
+ * told each copy's URL path and file, for the page's file server to answer.
  */
-export async function fitPhotos(page: Page, files: ReadonlyMap<string, string>, serve: (urlPath: string, path: string) => void): Promise<number> {
+export async function fitPhotos(page: Page, files: ReadonlyMap<string, string>, serve: (urlPath: string, path: string) => void): Promise<void> {
   const placed = await page.evaluate((origin: string) => {
     const found: PlacedPhoto[] = [];
     Array.from(document.images).forEach((image, index) => {
@@ -44,7 +44,6 @@ export async function fitPhotos(page: Page, files: ReadonlyMap<string, string>, 
     return found;
   }, new URL('/', page.url()).origin);
 
-  let fitted = 0;
   for (const photo of placed) {
     const ppi = (photo.naturalWidth / photo.shownWidth) * 96;
     const source = files.get(photo.urlPath);
@@ -63,9 +62,7 @@ export async function fitPhotos(page: Page, files: ReadonlyMap<string, string>, 
       photo.index,
       `/${copy.urlPath}`,
     );
-    fitted += 1;
   }
-  return fitted;
 }
 
 async function resample(source: string, width: number, height: number): Promise<{ urlPath: string; path: string }> {
@@ -73,7 +70,8 @@ async function resample(source: string, width: number, height: number): Promise<
   const image = sharp(source, { failOn: 'error' }).resize(width, height, { fit: 'fill', kernel: 'lanczos3' });
   const png = source.toLowerCase().endsWith('.png');
   const data = await (png ? image.png({ compressionLevel: 6 }) : image.jpeg({ quality: 92, chromaSubsampling: '4:4:4' })).toBuffer();
-  const name = `${createHash('sha256').update(source).update(`${width}x${height}`).digest('hex').slice(0, 24)}.${png ? 'png' : 'jpg'}`;
+  // Named by its bytes: a photo replaced under the same name during a proof session gets a copy of its own.
+  const name = `${createHash('sha256').update(data).digest('hex').slice(0, 24)}.${png ? 'png' : 'jpg'}`;
   const folder = join(await runFolder(), 'fitted');
   await mkdir(folder, { recursive: true });
   const path = join(folder, name);
