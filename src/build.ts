@@ -1,6 +1,6 @@
 // Builds one article: compose (manuscript → markdown → template) → press (layout, check, print, finish) → output.
 import type { PreflightReport } from './preflight/preflight.ts';
-import { composeArticle, type ComposeOptions } from './compose.ts';
+import { composeArticle, type ComposedArticle, type ComposeOptions } from './compose.ts';
 import { launchBrowser, type PressBrowser } from './render/browser.ts';
 import { pageRoots } from './render/page-files.ts';
 import { pressPage } from './render/press.ts';
@@ -9,6 +9,8 @@ import { articleOutDir, publishArticle } from './output/publish.ts';
 import { claimOutputFolder } from './output/ownership.ts';
 import { formatMessages } from './manuscript/diagnostics.ts';
 import type { LayoutReport } from './layout/report.ts';
+import { warmGhostscript } from './pdf/ghostscript.ts';
+import { stagesSoFar, timed, withStageClock, type StageTimes } from './workspace/stage-clock.ts';
 
 export interface BuildOptions extends ComposeOptions {
   /** The article's output folder; by default `<project output>/<slug>`. */
@@ -31,16 +33,38 @@ export interface BuildResult {
   readonly preflight: PreflightReport;
   readonly warnings: readonly string[];
   readonly layout: LayoutReport;
+  /** Where the build's time went, milliseconds by stage (layout.json has those up to the writing). */
+  readonly stages: StageTimes;
 }
 
 export async function build(options: BuildOptions): Promise<BuildResult> {
+  const { value, stages } = await withStageClock(() => buildArticle(options));
+  return { ...value, stages };
+}
+
+/** The article composed, and its output folder claimed: one that is not Broadsheet's to replace is refused before anything is printed. */
+async function composeAndClaim(options: BuildOptions): Promise<{ article: ComposedArticle; outDir: string }> {
+  const article = await timed('compose', () => composeArticle(options));
+  const outDir = options.outDir ?? articleOutDir(options.project.outDir, article.manuscript.slug);
+  await claimOutputFolder({ folder: outDir, sources: [article.manuscript.dir], force: options.force === true });
+  return { article, outDir };
+}
+
+async function buildArticle(options: BuildOptions): Promise<Omit<BuildResult, 'stages'>> {
   const { signal, project } = options;
-  const article = await composeArticle(options);
+  // Started now, done by the time they are needed: Ghostscript's compile, and (unless one is shared) Chromium.
+  void warmGhostscript().catch(() => undefined);
+  const launching = options.press ? undefined : timed('launch Chromium', () => launchBrowser({ project }));
+  launching?.catch(() => undefined);
+  const { article, outDir } = await composeAndClaim(options).catch(async (error: unknown) => {
+    await launching?.then((press) => press.close(), () => undefined);
+    throw error;
+  });
   const { manuscript } = article;
-  const outDir = options.outDir ?? articleOutDir(project.outDir, manuscript.slug);
-  // Before Chromium starts: an output folder that is not Broadsheet's to replace is refused at once.
-  await claimOutputFolder({ folder: outDir, sources: [manuscript.dir], force: options.force === true });
-  const press = options.press ?? (await launchBrowser({ project }));
+  const press = options.press ?? (await (launching as Promise<PressBrowser>));
+  // A press of this build's own is closed as soon as the page is printed, while the copies are finished.
+  const closing: { done?: Promise<void> } = {};
+  const closeOwn = () => void (closing.done ??= timed('close Chromium', () => press.close('at once')));
   try {
     const chromium = await press.browser.version();
     const pressed = await pressPage(
@@ -53,14 +77,19 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
         timeoutMs: project.timeouts.layoutMs,
         rules: project.press,
         ...(signal ? { signal } : {}),
+        ...(options.press ? {} : { onPrinted: closeOwn }),
       },
       () => articleFacts(manuscript.frontMatter, `Broadsheet (${chromium})`),
     );
     // Interrupted (Ctrl-C) before the output was written: write nothing.
     signal?.throwIfAborted();
-    const published = await publishArticle({ article, pressed, bleed: project.press.bleed, outDir, force: options.force === true });
-    return { ...published, preflight: pressed.preflight, warnings: formatMessages(manuscript.file.messages.filter((message) => !message.fatal)), layout: pressed.layout };
+    const layout: LayoutReport = { ...pressed.layout, timing: { ...pressed.layout.timing, stages: stagesSoFar() } };
+    const published = await timed('write', () => publishArticle({ article, pressed: { ...pressed, layout }, bleed: project.press.bleed, outDir, force: options.force === true }));
+    return { ...published, preflight: pressed.preflight, warnings: formatMessages(manuscript.file.messages.filter((message) => !message.fatal)), layout };
   } finally {
-    if (!options.press) await press.close();
+    if (!options.press) {
+      closeOwn();
+      await closing.done;
+    }
   }
 }

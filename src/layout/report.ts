@@ -196,7 +196,14 @@ export interface LayoutReport {
   readonly stories: readonly StoryReport[];
   readonly problems: readonly LayoutProblem[];
   /** Layouts the planner weighed, and the engine's time in the page: measuring (composition) and setting. */
-  readonly timing: { readonly attempts: number; readonly milliseconds: number; readonly measuring: number; readonly setting: number };
+  readonly timing: {
+    readonly attempts: number;
+    readonly milliseconds: number;
+    readonly measuring: number;
+    readonly setting: number;
+    /** The whole build's stages up to writing, milliseconds (set by the build, not the engine). */
+    readonly stages?: Readonly<Record<string, number>>;
+  };
   /** The baseline pitch in mm and the y of the first baseline-grid line, for checking that every line sits on the grid. */
   readonly baseline: { readonly pitch: number; readonly origin: number };
 }

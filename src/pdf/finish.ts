@@ -25,8 +25,13 @@ export function articleFacts(frontMatter: FrontMatter, producer: string): PdfFac
 }
 
 export async function finishPdf(options: { pdf: Uint8Array; facts: PdfFacts }): Promise<Uint8Array> {
-  const { facts } = options;
   const document = await PDFDocument.load(options.pdf, { updateMetadata: false });
+  writeFacts(document, options.facts);
+  return document.save({ useObjectStreams: false });
+}
+
+/** Writes the facts into a loaded document (Info and a fixed ID). */
+export function writeFacts(document: PDFDocument, facts: PdfFacts): void {
   document.setTitle(facts.title, { showInWindowTitleBar: true });
   if (facts.author) document.setAuthor(facts.author);
   if (facts.subject) document.setSubject(facts.subject);
@@ -39,7 +44,6 @@ export async function finishPdf(options: { pdf: Uint8Array; facts: PdfFacts }): 
   // A fixed document ID: derived from nothing that changes between two builds of the same input.
   const id = PDFHexString.fromText(`${facts.date ?? 'undated'} ${facts.title}`.slice(0, 64));
   document.context.trailerInfo.ID = document.context.obj([id, id]);
-  return document.save({ useObjectStreams: false });
 }
 
 /** Noon UTC of the day: the same calendar day in every time zone a reader may be in; undated work gets a fixed day. */

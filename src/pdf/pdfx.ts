@@ -7,12 +7,14 @@ import { BroadsheetError } from '../errors/catalogue.ts';
 import type { PressRules } from '../project/resolve.ts';
 import { cutToTrim, setPressBoxes, type PrintedRoom } from './boxes.ts';
 import { stampFacts, type DocumentFacts } from './document-metadata.ts';
-import { finishPdf, type PdfFacts } from './finish.ts';
+import { writeFacts, type PdfFacts } from './finish.ts';
+import { photosToCmyk } from './cmyk-photos.ts';
 import { runGhostscript } from './ghostscript.ts';
 import { drawMarks } from './marks.ts';
 import { flattenSoftMasks } from './flatten-masks.ts';
 import { neutralsToGray } from './neutral-gray.ts';
 import { imageSettings } from './image-settings.ts';
+import { timed } from '../workspace/stage-clock.ts';
 
 export interface PrintCopies {
   /** What the press receives: PDF/X in the plant's CMYK, with trim and bleed boxes. */
@@ -22,20 +24,35 @@ export interface PrintCopies {
 }
 
 export async function makePrintCopies(options: { printed: Uint8Array; facts: PdfFacts; rules: PressRules; room: PrintedRoom }): Promise<PrintCopies> {
-  const { rules, room } = options;
-  const screenDocument = await PDFDocument.load(options.printed, { updateMetadata: false });
-  cutToTrim(screenDocument, room);
-  const screen = await finishPdf({ pdf: await screenDocument.save({ useObjectStreams: false }), facts: options.facts });
+  // Ghostscript runs in a thread of its own: the screen copy is made here meanwhile, once the page for it is handed over.
+  let handedOver: () => void = () => undefined;
+  const converting = new Promise<void>((resolve) => (handedOver = resolve));
+  const pressing = pressCopy(options, handedOver);
+  pressing.catch(() => handedOver());
+  const screen = await converting.then(() => timed('screen copy', () => screenCopy(options)));
+  return { press: await pressing, screen };
+}
 
-  const before = await PDFDocument.load(options.printed, { updateMetadata: false });
-  neutralsToGray(before);
-  if (rules.pdfx === '1a') flattenSoftMasks(before);
-  setPressBoxes(before, room);
-  const rgb = await before.save({ useObjectStreams: false });
+async function screenCopy(options: { printed: Uint8Array; facts: PdfFacts; room: PrintedRoom }): Promise<Uint8Array> {
+  const document = await PDFDocument.load(options.printed, { updateMetadata: false });
+  cutToTrim(document, options.room);
+  writeFacts(document, options.facts);
+  return document.save({ useObjectStreams: false });
+}
+
+async function pressCopy(options: { printed: Uint8Array; facts: PdfFacts; rules: PressRules; room: PrintedRoom }, handedOver: () => void): Promise<Uint8Array> {
+  const { rules, room } = options;
+  const before = await timed('press: read', () => PDFDocument.load(options.printed, { updateMetadata: false }));
   const profile = await readFile(rules.profile).catch((cause: unknown) => {
     throw new BroadsheetError('ProfileMissing', `The press profile ${rules.profile} cannot be read.`, { cause });
   });
-  const converted = await runGhostscript({
+  await timed('press: neutrals', async () => neutralsToGray(before));
+  await timed('photos to CMYK', () => photosToCmyk(before, rules.profile));
+  if (rules.pdfx === '1a') flattenSoftMasks(before);
+  setPressBoxes(before, room);
+  const rgb = await timed('press: save for Ghostscript', () => before.save({ useObjectStreams: false }));
+  const converted = await timed('PDF/X (Ghostscript)', () => runGhostscript({
+    started: handedOver,
     files: new Map<string, Uint8Array | string>([
       ['/in.pdf', rgb],
       ['/profile.icc', profile],
@@ -62,14 +79,19 @@ export async function makePrintCopies(options: { printed: Uint8Array; facts: Pdf
       '/in.pdf',
     ],
     output: '/out.pdf',
-  });
+  }));
 
+  return timed('press: finish', () => finishPress(converted, options));
+}
+
+async function finishPress(converted: Uint8Array, options: { facts: PdfFacts; rules: PressRules; room: PrintedRoom }): Promise<Uint8Array> {
+  const { rules, room } = options;
   const after = await PDFDocument.load(converted, { updateMetadata: false });
   setPressBoxes(after, room);
   const facts: DocumentFacts = { ...options.facts, producer: `${options.facts.producer}; Ghostscript 10.06 (PDF/X)` };
   stampFacts(after, facts, { pdfx: rules.pdfx });
   if (rules.marks) drawMarks(after, room);
-  return { press: withHeaderVersion(await after.save({ useObjectStreams: false }), rules.pdfx === '4' ? '1.6' : '1.3'), screen };
+  return withHeaderVersion(await after.save({ useObjectStreams: false }), rules.pdfx === '4' ? '1.6' : '1.3');
 }
 
 /**

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { childEnvironment, scratchFolder } from '../workspace/run-folder.ts';
 import { BroadsheetError } from '../errors/catalogue.ts';
+import { timed } from '../workspace/stage-clock.ts';
 
 const run = promisify(execFile);
 
@@ -27,10 +28,10 @@ export async function measureInk(pdf: Uint8Array, limit: number, dpi = 72): Prom
   try {
     const input = join(work, 'in.pdf');
     await writeFile(input, pdf);
-    await run('gs', ['-q', '-dBATCH', '-dNOPAUSE', '-dSAFER', '-sDEVICE=pamcmyk32', `-r${dpi}`, '-dUseBleedBox', '-sOutputFile=' + join(work, 'page-%03d.pam'), input], { env: await childEnvironment(), maxBuffer: 16 * 1024 * 1024, timeout: 120_000 }).catch((cause: unknown) => {
+    await timed('ink plates', async () => run('gs', ['-q', '-dBATCH', '-dNOPAUSE', '-dSAFER', '-sDEVICE=pamcmyk32', `-r${dpi}`, '-dUseBleedBox', '-sOutputFile=' + join(work, 'page-%03d.pam'), input], { env: await childEnvironment(), maxBuffer: 16 * 1024 * 1024, timeout: 120_000 }).catch((cause: unknown) => {
       if (typeof cause === 'object' && cause !== null && 'code' in cause && cause.code === 'ENOENT') throw new BroadsheetError('GhostscriptMissing', 'Ghostscript (gs) renders the plates the preflight measures ink on, and it was not found.');
       throw cause;
-    });
+    }));
     const pages: PageInk[] = [];
     for (const name of (await readdir(work)).filter((file) => file.endsWith('.pam')).sort()) {
       const raster = parsePam(await readFile(join(work, name)));

@@ -45,6 +45,9 @@ const ptPerMm = 72 / 25.4;
 
 export async function preflightPdf(options: PreflightOptions): Promise<PreflightReport> {
   const { rules } = options;
+  // The file's facts and its rendered plates come from separate processes: both at once.
+  const inking = measureInk(options.pdf, rules.tac);
+  inking.catch(() => undefined);
   const read = await readPdf(options.pdf);
   const checks: PreflightCheck[] = [];
   const check = (rule: string, ok: boolean, message: string, extra: { page?: number; severity?: 'error' | 'warning' } = {}) =>
@@ -71,7 +74,7 @@ export async function preflightPdf(options: PreflightOptions): Promise<Preflight
   boxChecks(read, rules, options.trims, check);
   resolutionChecks(read, rules, options, check);
 
-  const ink = await measureInk(options.pdf, rules.tac);
+  const ink = await inking;
   for (const page of ink) {
     options.onInk?.(page);
     check('total-ink', page.max <= rules.tac, `page ${page.page}: the most ink is ${page.max} % at ${page.at.x} mm across, ${page.at.y} mm down${page.max > rules.tac ? `; the plant's limit is ${rules.tac} %: lighten that area, or give the photo through the press profile` : ` (limit ${rules.tac} %)`}`, { page: page.page });

@@ -26,11 +26,11 @@ export interface PressView {
 /** One CSS pixel is 1/96 inch: the soft proof matches the proof's sheet pixel for pixel. */
 const softProofDpi = 96;
 
-export async function pressViews(options: { pdf: Uint8Array; profile: string; ink: readonly PageInk[]; limit: number }): Promise<PressView[]> {
-  const softProofs = await renderSoftProofs(options.pdf, options.profile);
+/** Each page's soft proof beside its ink overlay (the ink as the preflight measured it). */
+export function pressViews(options: { softProofs: readonly Uint8Array[]; ink: readonly PageInk[]; limit: number }): PressView[] {
   return options.ink.map((page) => ({
     page: page.page,
-    softProof: softProofs[page.page - 1] ?? new Uint8Array(0),
+    softProof: options.softProofs[page.page - 1] ?? new Uint8Array(0),
     ink: inkOverlay(page, options.limit),
     maxInk: page.max,
     overShare: page.overShare,
@@ -40,7 +40,8 @@ export async function pressViews(options: { pdf: Uint8Array; profile: string; in
 /** sRGB, from Debian's icc-profiles-free (installed with the TR 002 data the newsprint profile is built from). */
 const screenProfile = '/usr/share/color/icc/sRGB.icc';
 
-async function renderSoftProofs(pdf: Uint8Array, profile: string): Promise<Uint8Array[]> {
+/** Each page of the press copy as newsprint will show it, a JPEG a page. */
+export async function renderSoftProofs(pdf: Uint8Array, profile: string): Promise<Uint8Array[]> {
   const work = await scratchFolder('soft-proof');
   const missing = (tool: string, cause: unknown) => {
     if (typeof cause === 'object' && cause !== null && 'code' in cause && cause.code === 'ENOENT') throw new BroadsheetError('GhostscriptMissing', `${tool} renders the newsprint soft proof, and it was not found; run \`npm run setup\`.`);

@@ -36,7 +36,8 @@ const chromiumFlags = [
 export interface PressBrowser {
   readonly browser: Browser;
   readonly executablePath: string;
-  close(): Promise<void>;
+  /** Closes Chromium; `at once` ends it without its orderly shutdown (nothing of its profile is kept anyway). */
+  close(how?: 'at once'): Promise<void>;
 }
 
 /** The Chromium binary: the one the project names (from BROADSHEET_CHROMIUM, read when it was resolved), or Debian's. */
@@ -81,10 +82,18 @@ export async function launchBrowser(options: { project?: Pick<ResolvedProject, '
   return {
     browser,
     executablePath,
-    async close() {
+    async close(how) {
       if (closed) return;
       closed = true;
-      await browser.close().catch(() => browser.process()?.kill('SIGKILL'));
+      const chromium = browser.process();
+      if (how === 'at once' && chromium) {
+        const ended = new Promise((resolve) => chromium.once('exit', resolve));
+        chromium.kill('SIGKILL');
+        await ended;
+        await browser.disconnect().catch(() => undefined);
+      } else {
+        await browser.close().catch(() => chromium?.kill('SIGKILL'));
+      }
       await rm(profile, { recursive: true, force: true }).catch(() => undefined);
     },
   };

@@ -44,25 +44,31 @@ export async function fitPhotos(page: Page, files: ReadonlyMap<string, string>, 
     return found;
   }, new URL('/', page.url()).origin);
 
-  for (const photo of placed) {
-    const ppi = (photo.naturalWidth / photo.shownWidth) * 96;
-    const source = files.get(photo.urlPath);
-    if (ppi <= pressImagePpi * resampleThreshold || !source) continue;
-    const width = Math.ceil((photo.shownWidth / 96) * resampledPpi);
-    const height = Math.ceil((width * photo.naturalHeight) / photo.naturalWidth);
-    const copy = await resample(source, width, height);
-    serve(copy.urlPath, copy.path);
-    await page.evaluate(
-      async (index: number, src: string) => {
+  // Resampled side by side (libvips on every core), then swapped in at once.
+  const swaps = await Promise.all(
+    placed.map(async (photo) => {
+      const ppi = (photo.naturalWidth / photo.shownWidth) * 96;
+      const source = files.get(photo.urlPath);
+      if (ppi <= pressImagePpi * resampleThreshold || !source) return undefined;
+      const width = Math.ceil((photo.shownWidth / 96) * resampledPpi);
+      const height = Math.ceil((width * photo.naturalHeight) / photo.naturalWidth);
+      const copy = await resample(source, width, height);
+      serve(copy.urlPath, copy.path);
+      return { index: photo.index, src: `/${copy.urlPath}` };
+    }),
+  );
+  const swapped = swaps.filter((swap) => swap !== undefined);
+  if (swapped.length === 0) return;
+  await page.evaluate(async (all: Array<{ index: number; src: string }>) => {
+    await Promise.all(
+      all.map(async ({ index, src }) => {
         const image = document.images[index];
         if (!image) return;
         image.src = src;
         await image.decode();
-      },
-      photo.index,
-      `/${copy.urlPath}`,
+      }),
     );
-  }
+  }, swapped);
 }
 
 async function resample(source: string, width: number, height: number): Promise<{ urlPath: string; path: string }> {

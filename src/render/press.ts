@@ -9,10 +9,11 @@ import { makePrintCopies } from '../pdf/pdfx.ts';
 import { printRoom } from '../layout/grid.ts';
 import type { PageInk } from '../preflight/ink.ts';
 import { preflightPdf, type PreflightReport } from '../preflight/preflight.ts';
-import { pressViews, type PressView } from '../preflight/press-views.ts';
+import { pressViews, renderSoftProofs, type PressView } from '../preflight/press-views.ts';
 import type { PressRules } from '../project/resolve.ts';
 import type { PageRoots } from './page-files.ts';
 import { setPage, type SetPage } from './set-page.ts';
+import { timed } from '../workspace/stage-clock.ts';
 
 export interface PressInput {
   readonly browser: Browser;
@@ -23,6 +24,8 @@ export interface PressInput {
   readonly what: string;
   readonly timeoutMs: number;
   readonly signal?: AbortSignal;
+  /** Called once the page is printed, before its copies are finished: a one-page build closes Chromium here. */
+  readonly onPrinted?: () => void;
 }
 
 /** A pressed page: its printed copies (PrintedPage), and the layout and proof they were printed from. */
@@ -57,24 +60,29 @@ export interface PrintedPage {
  * of it and its soft proof and ink overlay, and the screen copy, all of exactly what the page shows. A live proof
  * shows a failing page's ink this way.
  */
-export async function pressCopies(set: SetPage, facts: PdfFacts, rules: PressRules, signal?: AbortSignal): Promise<PrintedPage> {
+export async function pressCopies(set: SetPage, facts: PdfFacts, rules: PressRules, signal?: AbortSignal, onPrinted?: () => void): Promise<PrintedPage> {
   const printed = await set.print();
+  onPrinted?.();
   signal?.throwIfAborted();
   const room = printRoom(rules);
-  const copies = await makePrintCopies({ printed, facts, rules, room });
+  const copies = await timed('press copies', () => makePrintCopies({ printed, facts, rules, room }));
   signal?.throwIfAborted();
   const grid = set.request.grid;
   const ink: PageInk[] = [];
-  const preflight = await preflightPdf({ pdf: copies.press, rules, layout: set.layout, onInk: (page) => ink.push(page), trims: [{ name: `${grid.columns}-column grid`, ...grid.trim }], columnWidth: columnWidthOf(grid), gutter: grid.gutter });
-  const views = await pressViews({ pdf: copies.press, profile: rules.profile, ink, limit: rules.tac });
+  // The plant's preflight and the soft proof each render the plates (Ghostscript, a process each): side by side.
+  const [preflight, softProofs] = await Promise.all([
+    timed('preflight', () => preflightPdf({ pdf: copies.press, rules, layout: set.layout, onInk: (page) => ink.push(page), trims: [{ name: `${grid.columns}-column grid`, ...grid.trim }], columnWidth: columnWidthOf(grid), gutter: grid.gutter })),
+    timed('soft proof', () => renderSoftProofs(copies.press, rules.profile)),
+  ]);
+  const views = pressViews({ softProofs, ink, limit: rules.tac });
   return { pdf: copies.press, screen: copies.screen, preflight, views };
 }
 
 /** Checks, prints and finishes an open page for the press: a page the layout or the plant's preflight refuses is refused. */
-export async function printPage(set: SetPage, facts: PdfFacts, what: string, rules: PressRules, signal?: AbortSignal): Promise<PrintedPage> {
+export async function printPage(set: SetPage, facts: PdfFacts, what: string, rules: PressRules, signal?: AbortSignal, onPrinted?: () => void): Promise<PrintedPage> {
   checkPrintable(set.layout, what);
   signal?.throwIfAborted();
-  const copies = await pressCopies(set, facts, rules, signal);
+  const copies = await pressCopies(set, facts, rules, signal, onPrinted);
   const failed = copies.preflight.checks.filter((check) => !check.ok && check.severity === 'error');
   if (failed.length > 0) {
     throw new BroadsheetError('PreflightFailed', `${what}: the press PDF fails ${failed.length} of the plant’s rules:`, { details: failed.map((check) => check.message) });
@@ -86,7 +94,7 @@ export async function printPage(set: SetPage, facts: PdfFacts, what: string, rul
 export async function pressPage(input: PressInput & { rules: PressRules }, facts: (layout: LayoutReport) => PdfFacts): Promise<Pressed> {
   const set = await openPage(input);
   try {
-    const printed = await printPage(set, facts(set.layout), input.what, input.rules, input.signal);
+    const printed = await printPage(set, facts(set.layout), input.what, input.rules, input.signal, input.onPrinted);
     return { ...printed, layout: set.layout, proofHtml: set.proofHtml, files: set.files };
   } finally {
     await set.close();

@@ -6,6 +6,7 @@ import { layOutPage } from './lay-out-page.ts';
 import type { LayoutReport, LayoutRequest } from '../layout/report.ts';
 import { pageOrigin, resolvePageFile, type PageRoots } from './page-files.ts';
 import { fitPhotos } from './fit-photos.ts';
+import { timed } from '../workspace/stage-clock.ts';
 
 export interface RenderInput {
   readonly browser: Browser;
@@ -77,9 +78,9 @@ export async function setPage(input: RenderInput): Promise<SetPage> {
     };
     page.on('request', (request) => void answer(request).catch(() => request.abort('failed').catch(() => undefined)));
 
-    await page.goto(pageOrigin + documentPath, { waitUntil: 'load', timeout: timeoutMs, ...(input.signal ? { signal: input.signal } : {}) });
+    await timed('load page', () => page.goto(pageOrigin + documentPath, { waitUntil: 'load', timeout: timeoutMs, ...(input.signal ? { signal: input.signal } : {}) }));
     const settle = async (request: LayoutRequest): Promise<SetPage> => {
-      const layout = await layOutPage({ page, request, timeoutMs, ...(input.signal ? { signal: input.signal } : {}) });
+      const layout = await timed('lay out', () => layOutPage({ page, request, timeoutMs, ...(input.signal ? { signal: input.signal } : {}) }));
       if (refused.length > 0) {
         throw new BroadsheetError('RequestBlocked', `The page asked for ${refused.length} file${refused.length === 1 ? '' : 's'} it may not load:`, { details: refused });
       }
@@ -97,8 +98,8 @@ export async function setPage(input: RenderInput): Promise<SetPage> {
         layout,
         request,
         async print() {
-          await fitPhotos(page, files, (urlPath, path) => void made.set(urlPath, path));
-          return page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true, outline: true, timeout: timeoutMs });
+          await timed('fit photos', () => fitPhotos(page, files, (urlPath, path) => void made.set(urlPath, path)));
+          return timed('print', () => page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true, outline: true, timeout: timeoutMs }));
         },
         async relayout(html, next) {
           await page.evaluate((markup) => {
