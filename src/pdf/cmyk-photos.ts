@@ -1,8 +1,11 @@
-// The press copy's photos go to CMYK before Ghostscript sees them: sharp (libvips, native, on every core) converts
-// each RGB JPEG of Chromium's page through the press profile, relative colorimetric as Ghostscript would, and writes
-// it back as a CMYK JPEG. Ghostscript then passes the photos through instead of decoding, converting and encoding
-// every pixel in WebAssembly, which was two thirds of its time. Photos in other forms (PNG, alpha) are left to it.
+// The press copy's photos go to CMYK before Ghostscript sees them: sharp (libvips and Little CMS, native, on every
+// core) converts each RGB JPEG of Chromium's page from sRGB through the press profile's relative colorimetric table
+// (the CMYK Argyll's own link gives, to the per cent) and writes it back as a CMYK JPEG. Ghostscript then passes the
+// photos through instead of decoding, converting and encoding every pixel in WebAssembly, which was two thirds of
+// its time. Photos in other forms (PNG, alpha) are left to it.
+import { readFile } from 'node:fs/promises';
 import { PDFArray, PDFName, PDFNumber, PDFRawStream, type PDFDocument, type PDFObject } from 'pdf-lib';
+import { cachedWork } from '../workspace/work-cache.ts';
 
 /** An RGB JPEG image of the page, as Chromium writes it: DCTDecode alone, DeviceRGB or an ICC space of 3 components. */
 function isRgbJpeg(document: PDFDocument, stream: PDFRawStream): boolean {
@@ -27,19 +30,22 @@ function isRgbSpace(document: PDFDocument, space: PDFObject | undefined): boolea
  */
 export async function photosToCmyk(document: PDFDocument, profile: string): Promise<number> {
   const { default: sharp } = await import('sharp');
+  const profileBytes = await readFile(profile);
   const photos = document.context.enumerateIndirectObjects().filter((entry): entry is [(typeof entry)[0], PDFRawStream] => entry[1] instanceof PDFRawStream && isRgbJpeg(document, entry[1]));
   await Promise.all(
     photos.map(async ([ref, stream]) => {
       // Chromium's JPEGs carry no profile of their own: their ICC space is sRGB, which sharp assumes.
-      const cmyk = await sharp(stream.contents, { failOn: 'error' }).withIccProfile(profile, { attach: false }).jpeg({ quality: 92, chromaSubsampling: '4:4:4' }).toBuffer({ resolveWithObject: true });
-      if (cmyk.info.channels !== 4 && cmyk.info.channels !== 3) return;
+      // The same photo through the same profile is converted once (work-cache.ts).
+      const cmyk = await cachedWork(['cmyk', sharp.versions.vips, profileBytes, stream.contents], 'jpg', () =>
+        sharp(stream.contents, { failOn: 'error' }).withIccProfile(profile, { attach: false }).jpeg({ quality: 92, chromaSubsampling: '4:4:4' }).toBuffer(),
+      );
       const dict = stream.dict.clone(document.context);
       dict.set(PDFName.of('ColorSpace'), PDFName.of('DeviceCMYK'));
       dict.delete(PDFName.of('ColorTransform'));
       // libvips writes Adobe's inverted CMYK (as Photoshop does); a PDF reads it the right way up with this Decode.
       dict.set(PDFName.of('Decode'), document.context.obj([1, 0, 1, 0, 1, 0, 1, 0]));
-      dict.set(PDFName.of('Length'), PDFNumber.of(cmyk.data.length));
-      document.context.assign(ref, PDFRawStream.of(dict, cmyk.data));
+      dict.set(PDFName.of('Length'), PDFNumber.of(cmyk.bytes.length));
+      document.context.assign(ref, PDFRawStream.of(dict, cmyk.bytes));
     }),
   );
   return photos.length;

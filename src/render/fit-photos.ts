@@ -3,12 +3,11 @@
 // the page is laid out, each photo's placed size is known; one holding more than 1.5 × 300 ppi there is resampled
 // (sharp, Lanczos) to 300 ppi of its placed size (and 2 % to spare) and swapped in. Its box and crop do not move: the copy has
 // the photo's own shape, and the layout sized the box, not the file.
-import { createHash } from 'node:crypto';
-import { mkdir, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { basename } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { pressImagePpi } from '../pdf/image-settings.ts';
-import { runFolder } from '../workspace/run-folder.ts';
+import { cachedWork } from '../workspace/work-cache.ts';
 
 /** A photo is resampled only when it holds more than this share above the press's resolution. */
 export const resampleThreshold = 1.5;
@@ -73,14 +72,13 @@ export async function fitPhotos(page: Page, files: ReadonlyMap<string, string>, 
 
 async function resample(source: string, width: number, height: number): Promise<{ urlPath: string; path: string }> {
   const { default: sharp } = await import('sharp');
-  const image = sharp(source, { failOn: 'error' }).resize(width, height, { fit: 'fill', kernel: 'lanczos3' });
   const png = source.toLowerCase().endsWith('.png');
-  const data = await (png ? image.png({ compressionLevel: 6 }) : image.jpeg({ quality: 92, chromaSubsampling: '4:4:4' })).toBuffer();
-  // Named by its bytes: a photo replaced under the same name during a proof session gets a copy of its own.
-  const name = `${createHash('sha256').update(data).digest('hex').slice(0, 24)}.${png ? 'png' : 'jpg'}`;
-  const folder = join(await runFolder(), 'fitted');
-  await mkdir(folder, { recursive: true });
-  const path = join(folder, name);
-  await writeFile(path, data);
-  return { urlPath: `${fittedBase}${name}`, path };
+  // Named by the photo's bytes and the size: a photo replaced under the same name during a proof session gets a
+  // copy of its own, and the same photo at the same size is resampled once (work-cache.ts).
+  const original = await readFile(source);
+  const copy = await cachedWork(['resampled', sharp.versions.vips, original, `${width}x${height}`], png ? 'png' : 'jpg', async () => {
+    const image = sharp(original, { failOn: 'error' }).resize(width, height, { fit: 'fill', kernel: 'lanczos3' });
+    return (png ? image.png({ compressionLevel: 6 }) : image.jpeg({ quality: 92, chromaSubsampling: '4:4:4' })).toBuffer();
+  });
+  return { urlPath: `${fittedBase}${basename(copy.path)}`, path: copy.path };
 }
