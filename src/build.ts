@@ -78,6 +78,7 @@ async function buildArticle(options: BuildOptions): Promise<Omit<BuildResult, 's
         rules: project.press,
         ...(signal ? { signal } : {}),
         ...(options.press ? {} : { onPrinted: closeOwn }),
+        ...(press.rack ? { rack: press.rack } : {}),
       },
       () => articleFacts(manuscript.frontMatter, `Broadsheet (${chromium})`),
     );

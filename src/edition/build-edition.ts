@@ -1,4 +1,5 @@
-// Builds every page of an edition in one browser, in page order, handing text that jumps on to the page it jumps to.
+// Builds every page of an edition in one browser, pages side by side (one a core), handing text that jumps on to the
+// page it jumps to: that page waits for the layout of the page the story starts on.
 import { basename, extname, join, resolve } from 'node:path';
 import { toHtml } from 'hast-util-to-html';
 import type { Root } from 'hast';
@@ -10,7 +11,9 @@ import type { Manuscript } from '../manuscript/types.ts';
 import { combinePages } from '../pdf/combine.ts';
 import { launchBrowser, type PressBrowser } from '../render/browser.ts';
 import { pageRoots } from '../render/page-files.ts';
-import { pressPage } from '../render/press.ts';
+import { openPage, printPage, releasePage } from '../render/press.ts';
+import { pageRack, type PageRack } from '../render/page-rack.ts';
+import { pagesAtOnce, pending, sideBySide } from './side-by-side.ts';
 import type { ResolvedProject } from '../project/resolve.ts';
 import type { PreflightReport } from '../preflight/preflight.ts';
 import type { PressView } from '../preflight/press-views.ts';
@@ -77,83 +80,130 @@ export async function buildEdition(options: {
   const press = options.press ?? (await launchBrowser({ project }));
   /** Text that jumps on: the story's folder and where it stopped, for the page that takes it up. */
   const jumped = new Map<string, { fromPage: number; token: BreakToken; dir: string; headline: string }>();
-  const pages: BuiltPage[] = [];
-  const warnings: string[] = [];
+  /** Each page's layout, done: a page that takes up a jump waits for the page the story starts on. */
+  const laidOut = new Map(edition.pages.map((page) => [page.number, pending<void>()]));
+  const startsOn = new Map(edition.pages.flatMap((page) => page.articles.flatMap((placed) => (placed.kind === 'article' ? [[placed.slug, page.number] as const] : []))));
+  const stop = new AbortController();
+  const pageSignal = signal ? AbortSignal.any([signal, stop.signal]) : stop.signal;
   let chromium = 'Chromium';
-  let shell: Root | undefined;
+  let finished = 0;
+  const atOnce = pagesAtOnce(edition.pages.length);
+  const rack = press.rack ?? pageRack({ keep: atOnce });
+  let pages: Array<{ page: BuiltPage; warnings: string[] }>;
   try {
     chromium = await press.browser.version();
-    for (const page of edition.pages) {
-      signal?.throwIfAborted();
-      options.onPage?.(page.number, edition.pages.length);
-      const stories: Root[] = [];
-      const requests: StoryRequest[] = [];
-      const articles: BuiltArticle[] = [];
-      const roots: Record<string, string> = { ...pageRoots(project) };
-      for (const placed of page.articles) {
-        const photoBase = `manuscripts/${placed.slug}/`;
-        const block = placed.block ? { block: placed.block } : {};
-        if (placed.kind === 'article') {
-          const composed = await composeStory({ project, dir: placed.dir, grid, photoBase, ...(signal ? { signal } : {}) });
-          roots[photoBase] = composed.manuscript.dir;
-          warnings.push(...formatMessages(composed.manuscript.file.messages.filter((message) => !message.fatal)));
-          stories.push(composed.page);
-          shell ??= composed.page;
-          const { lang } = composed.manuscript.frontMatter;
-          requests.push({ lang, figures: composed.figures, ...block, overset: placed.jumpTo ? { kind: 'jump', toPage: placed.jumpTo } : { kind: 'error' } });
-          articles.push({ slug: placed.slug, headline: composed.manuscript.frontMatter.headline, manuscript: composed.manuscript });
-        } else {
-          const leftover = jumped.get(placed.slug);
-          if (!leftover) throw new BroadsheetError('LayoutFailed', `Page ${page.number} continues ${placed.slug}, but no text jumped to it (it all fitted on page ${page.number - 1} or earlier).`);
-          // The same manuscript, composed again on this page's grid: its break token finds the place it stopped.
-          const composed = await composeStory({ project, dir: leftover.dir, grid, photoBase, ...(signal ? { signal } : {}) });
-          roots[photoBase] = composed.manuscript.dir;
-          stories.push(composed.page);
-          shell ??= composed.page;
-          requests.push({ lang: composed.manuscript.frontMatter.lang, figures: composed.figures, ...block, overset: { kind: 'error' }, continues: { fromPage: leftover.fromPage, token: leftover.token } });
-          articles.push({ slug: placed.slug, headline: leftover.headline, manuscript: null });
+    pages = await sideBySide(edition.pages, atOnce, stop, async (page) => {
+      const layout = laidOut.get(page.number) ?? pending<void>();
+      try {
+        for (const placed of page.articles) {
+          const from = placed.kind === 'article' ? undefined : startsOn.get(placed.slug);
+          if (from !== undefined && from < page.number) await laidOut.get(from)?.promise;
         }
+        const built = await setEditionPage({ project, edition, page, grid, paper, chromium, press, rack, jumped, signal: pageSignal, laidOut: () => layout.resolve() });
+        options.onPage?.(++finished, edition.pages.length);
+        return built;
+      } catch (error) {
+        layout.reject(error);
+        throw error;
       }
-      if (!shell) throw new BroadsheetError('LayoutFailed', `Page ${page.number} holds only continuations, before any article has started.`);
-      const document = pageDocument(stories, shell);
-      const lang = pageLang(articles, requests, project.paper.lang);
-      const folio = { paper, lang, date: edition.date, page: page.number, ...(page.section ? { section: page.section } : {}) };
-      const title = pageTitle(page.number, page.section, edition);
-      const pressed = await pressPage(
-        {
-          browser: press.browser,
-          html: toHtml(document),
-          // Again after composing: a photo converted on this page adds the run's folder of converted photos.
-          roots: { ...roots, ...pageRoots(project) },
-          request: { grid, folio, stories: requests },
-          what: `Page ${page.number} of ${edition.name}`,
-          timeoutMs: project.timeouts.layoutMs,
-          rules: project.press,
-          ...(signal ? { signal } : {}),
-        },
-        () => ({ title: `${paper} ${edition.date} ${title}`, subject: articles.map((article) => article.headline).join(' / '), lang, date: edition.date, producer: `Broadsheet (${chromium})` }),
-      );
-      pressed.layout.stories.forEach((story, index) => {
-        const article = articles[index];
-        const placed = page.articles[index];
-        if (story.jump && article && placed?.kind === 'article') {
-          jumped.set(article.slug, { fromPage: page.number, token: story.jump.token, dir: placed.dir, headline: article.headline });
-        }
-      });
-      for (const problem of pressed.layout.problems) warnings.push(`page ${page.number}: layout: ${problem.severity}: ${problem.rule}: ${problem.message}`);
-      pages.push({ number: page.number, ...(page.section ? { section: page.section } : {}), title, pdf: pressed.pdf, screen: pressed.screen, preflight: pressed.preflight, views: pressed.views, proofHtml: pressed.proofHtml, layout: pressed.layout, files: pressed.files, articles });
-    }
+    });
   } finally {
+    if (rack !== press.rack) await rack.close();
     if (!options.press) await press.close();
   }
+  signal?.throwIfAborted();
+  const warnings = pages.flatMap((page) => page.warnings);
   const pdf = await combinePages({
-    pages: pages.map((page) => ({ pdf: page.screen, title: page.title, articles: page.articles.map((article) => (article.manuscript ? article.headline : `${article.headline}（续）`)) })),
+    pages: pages.map(({ page }) => ({ pdf: page.screen, title: page.title, articles: page.articles.map((article) => (article.manuscript ? article.headline : `${article.headline}（续）`)) })),
     title: `${paper} ${edition.date} ${edition.name}`,
-    lang: pageLang(pages.flatMap((page) => page.articles), [], project.paper.lang),
+    lang: pageLang(pages.flatMap(({ page }) => page.articles), [], project.paper.lang),
     date: edition.date,
     producer: `Broadsheet (${chromium})`,
   });
-  return { edition, slug: basename(edition.file, extname(edition.file)), paper, pages, pdf, chromium, warnings, bleed: project.press.bleed };
+  return { edition, slug: basename(edition.file, extname(edition.file)), paper, pages: pages.map(({ page }) => page), pdf, chromium, warnings, bleed: project.press.bleed };
+}
+
+interface EditionPageInput {
+  readonly project: ResolvedProject;
+  readonly edition: Edition;
+  readonly page: Edition['pages'][number];
+  readonly grid: ReturnType<ResolvedProject['gridFor']>;
+  readonly paper: string;
+  readonly chromium: string;
+  readonly press: PressBrowser;
+  /** The lanes' pages: a page printed is the next page's, its fonts and styles loaded. */
+  readonly rack: PageRack;
+  readonly jumped: Map<string, { fromPage: number; token: BreakToken; dir: string; headline: string }>;
+  readonly signal: AbortSignal;
+  /** Called once the page is laid out and its jumps recorded, before it is printed. */
+  readonly laidOut: () => void;
+}
+
+/** Composes, lays out, prints and finishes one page of the edition. */
+async function setEditionPage(input: EditionPageInput): Promise<{ page: BuiltPage; warnings: string[] }> {
+  const { project, edition, page, grid, paper, chromium, press, jumped, signal, rack } = input;
+  signal.throwIfAborted();
+  const stories: Root[] = [];
+  const requests: StoryRequest[] = [];
+  const articles: BuiltArticle[] = [];
+  const warnings: string[] = [];
+  const roots: Record<string, string> = { ...pageRoots(project) };
+  for (const placed of page.articles) {
+    const photoBase = `manuscripts/${placed.slug}/`;
+    const block = placed.block ? { block: placed.block } : {};
+    if (placed.kind === 'article') {
+      const composed = await composeStory({ project, dir: placed.dir, grid, photoBase, signal });
+      roots[photoBase] = composed.manuscript.dir;
+      warnings.push(...formatMessages(composed.manuscript.file.messages.filter((message) => !message.fatal)));
+      stories.push(composed.page);
+      const { lang } = composed.manuscript.frontMatter;
+      requests.push({ lang, figures: composed.figures, ...block, overset: placed.jumpTo ? { kind: 'jump', toPage: placed.jumpTo } : { kind: 'error' } });
+      articles.push({ slug: placed.slug, headline: composed.manuscript.frontMatter.headline, manuscript: composed.manuscript });
+    } else {
+      const leftover = jumped.get(placed.slug);
+      if (!leftover) throw new BroadsheetError('LayoutFailed', `Page ${page.number} continues ${placed.slug}, but no text jumped to it (it all fitted on page ${page.number - 1} or earlier).`);
+      // The same manuscript, composed again on this page's grid: its break token finds the place it stopped.
+      const composed = await composeStory({ project, dir: leftover.dir, grid, photoBase, signal });
+      roots[photoBase] = composed.manuscript.dir;
+      stories.push(composed.page);
+      requests.push({ lang: composed.manuscript.frontMatter.lang, figures: composed.figures, ...block, overset: { kind: 'error' }, continues: { fromPage: leftover.fromPage, token: leftover.token } });
+      articles.push({ slug: placed.slug, headline: leftover.headline, manuscript: null });
+    }
+  }
+  const shell = stories[0];
+  if (!shell) throw new BroadsheetError('LayoutFailed', `Page ${page.number} holds no story.`);
+  const document = pageDocument(stories, shell);
+  const lang = pageLang(articles, requests, project.paper.lang);
+  const folio = { paper, lang, date: edition.date, page: page.number, ...(page.section ? { section: page.section } : {}) };
+  const title = pageTitle(page.number, page.section, edition);
+  const set = await openPage({
+    rack,
+    browser: press.browser,
+    html: toHtml(document),
+    // Again after composing: a photo converted on this page adds the run's folder of converted photos.
+    roots: { ...roots, ...pageRoots(project) },
+    request: { grid, folio, stories: requests },
+    what: `Page ${page.number} of ${edition.name}`,
+    timeoutMs: project.timeouts.layoutMs,
+    signal,
+  });
+  try {
+    set.layout.stories.forEach((story, index) => {
+      const article = articles[index];
+      const placed = page.articles[index];
+      if (story.jump && article && placed?.kind === 'article') {
+        jumped.set(article.slug, { fromPage: page.number, token: story.jump.token, dir: placed.dir, headline: article.headline });
+      }
+    });
+    input.laidOut();
+    const facts = { title: `${paper} ${edition.date} ${title}`, subject: articles.map((article) => article.headline).join(' / '), lang, date: edition.date, producer: `Broadsheet (${chromium})` };
+    const printed = await printPage(set, facts, `Page ${page.number} of ${edition.name}`, project.press, signal);
+    for (const problem of set.layout.problems) warnings.push(`page ${page.number}: layout: ${problem.severity}: ${problem.rule}: ${problem.message}`);
+    const built: BuiltPage = { number: page.number, ...(page.section ? { section: page.section } : {}), title, pdf: printed.pdf, screen: printed.screen, preflight: printed.preflight, views: printed.views, proofHtml: set.proofHtml, layout: set.layout, files: set.files, articles };
+    return { page: built, warnings };
+  } finally {
+    await releasePage({ rack }, set);
+  }
 }
 
 /** Writes the edition PDF, one PDF, proof and layout report per page, and the files the proofs use. */

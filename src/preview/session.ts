@@ -14,6 +14,7 @@ import { openPage, pressCopies, printPage } from '../render/press.ts';
 import type { PreflightReport } from '../preflight/preflight.ts';
 import type { PressView } from '../preflight/press-views.ts';
 import type { SetPage } from '../render/set-page.ts';
+import { headOf } from '../render/page-rack.ts';
 
 export interface ProofState {
   /** Counts builds; the proof page knows which one it shows. */
@@ -160,10 +161,6 @@ export async function openSession(options: ComposeOptions & { press: PressBrowse
 }
 
 /** The document head without its title: when it is unchanged, the loaded page's fonts and styles still apply. */
-function headOf(html: string): string {
-  return (html.split(/<body[\s>]/)[0] ?? '').replace(/<title>[\s\S]*?<\/title>/, '');
-}
-
 function diagnosticsOf(error: unknown): Diagnostic[] {
   if (error instanceof BroadsheetError) {
     if (error.diagnostics.length > 0) return [...error.diagnostics];

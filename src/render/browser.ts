@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import puppeteer, { type Browser } from 'puppeteer-core';
 import { BroadsheetError } from '../errors/catalogue.ts';
+import type { PageRack } from './page-rack.ts';
 import type { ResolvedProject } from '../project/resolve.ts';
 import { childEnvironment, scratchFolder } from '../workspace/run-folder.ts';
 
@@ -36,6 +37,8 @@ const chromiumFlags = [
 export interface PressBrowser {
   readonly browser: Browser;
   readonly executablePath: string;
+  /** A warm press's pages kept open between builds (warm-press.ts); a plain launch has none. */
+  readonly rack?: PageRack;
   /** Closes Chromium; `at once` ends it without its orderly shutdown (nothing of its profile is kept anyway). */
   close(how?: 'at once'): Promise<void>;
 }

@@ -13,6 +13,7 @@ import { pressViews, renderSoftProofs, type PressView } from '../preflight/press
 import type { PressRules } from '../project/resolve.ts';
 import type { PageRoots } from './page-files.ts';
 import { setPage, type SetPage } from './set-page.ts';
+import type { PageRack } from './page-rack.ts';
 import { timed } from '../workspace/stage-clock.ts';
 
 export interface PressInput {
@@ -26,6 +27,8 @@ export interface PressInput {
   readonly signal?: AbortSignal;
   /** Called once the page is printed, before its copies are finished: a one-page build closes Chromium here. */
   readonly onPrinted?: () => void;
+  /** Pages kept open between layouts (a warm press's, an edition's): the page is taken from it and given back. */
+  readonly rack?: PageRack;
 }
 
 /** A pressed page: its printed copies (PrintedPage), and the layout and proof they were printed from. */
@@ -37,7 +40,12 @@ export interface Pressed extends PrintedPage {
 
 /** Opens and lays out the page; it stays open (for a proof) until closed. */
 export const openPage = (input: PressInput): Promise<SetPage> =>
-  setPage({ browser: input.browser, html: input.html, roots: input.roots, layout: input.request, timeoutMs: input.timeoutMs, ...(input.signal ? { signal: input.signal } : {}) });
+  input.rack
+    ? input.rack.open(input)
+    : setPage({ browser: input.browser, html: input.html, roots: input.roots, layout: input.request, timeoutMs: input.timeoutMs, ...(input.signal ? { signal: input.signal } : {}) });
+
+/** Done with a page: back to its rack, or closed. */
+export const releasePage = (input: Pick<PressInput, 'rack'>, set: SetPage): Promise<void> => (input.rack ? input.rack.release(set) : set.close());
 
 /** Refuses a layout a press would refuse: overset, a photo without room, a page that could not be set. */
 export function checkPrintable(layout: LayoutReport, what: string): void {
@@ -97,7 +105,7 @@ export async function pressPage(input: PressInput & { rules: PressRules }, facts
     const printed = await printPage(set, facts(set.layout), input.what, input.rules, input.signal, input.onPrinted);
     return { ...printed, layout: set.layout, proofHtml: set.proofHtml, files: set.files };
   } finally {
-    await set.close();
+    await releasePage(input, set);
   }
 }
 

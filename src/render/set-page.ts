@@ -29,14 +29,23 @@ export interface SetPage {
   /** Prints the page as it stands: the same DOM the proof was taken from. */
   print(): Promise<Uint8Array>;
   /**
-   * Sets new text in the same page, keeping its loaded fonts, styles and photos: a proof's fast path after an edit
-   * of the text alone. The returned page replaces this one (which must then not be printed or closed).
+   * Sets another body (new text, other photos, even another article with the same head) in the same page, keeping
+   * its loaded fonts and styles: a proof's fast path after an edit, and a warm press's next article. Photos are
+   * loaded afresh (a new URL a layout), so a photo replaced under the same name shows as it is now. `roots` replaces
+   * the page's allowlist (another manuscript's folder). The returned page replaces this one (which must then not be
+   * printed or closed).
    */
-  relayout(html: string, layout: LayoutRequest): Promise<SetPage>;
+  relayout(html: string, layout: LayoutRequest, roots?: PageRoots): Promise<SetPage>;
+  /** How many layouts this page has carried (1 for a new page). */
+  readonly layouts: number;
   close(): Promise<void>;
 }
 
 const documentPath = '/index.html';
+
+/** The query parameter a relayout gives its photos' URLs, and what takes it out of the report and the proof again. */
+const layoutParameter = 'broadsheet-layout';
+const withoutLayoutParameter = (report: LayoutReport): LayoutReport => JSON.parse(JSON.stringify(report).replace(/[?&]broadsheet-layout=\d+/g, '')) as LayoutReport;
 
 /** Font files never change under a running process (they are installed packages): read each once. */
 const fontCache = new Map<string, Promise<Buffer>>();
@@ -53,9 +62,13 @@ function readPageFile(path: string): Promise<Buffer> {
 
 export async function setPage(input: RenderInput): Promise<SetPage> {
   const timeoutMs = input.timeoutMs ?? 60_000;
-  const page: Page = await input.browser.newPage();
-  const files = new Map<string, string>();
-  const refused: string[] = [];
+  // A window of its own: a tab behind another is hidden, and a hidden page never finishes decoding its photos, so
+  // pages set side by side (an edition's) would wait for each other's turn in front.
+  const page: Page = await input.browser.newPage({ type: 'window' });
+  let files = new Map<string, string>();
+  let refused: string[] = [];
+  let roots = input.roots;
+  let layouts = 0;
   /** Files Broadsheet made for this page (resampled photos), answered before the allowlist. */
   const made = new Map<string, string>();
   try {
@@ -68,7 +81,7 @@ export async function setPage(input: RenderInput): Promise<SetPage> {
       if (url.startsWith('data:')) return request.continue();
       const own = made.get(decodeURIComponent(new URL(url).pathname.slice(1)));
       if (own) return request.respond({ status: 200, contentType: own.endsWith('.png') ? 'image/png' : 'image/jpeg', body: await readFile(own) });
-      const file = resolvePageFile(url, input.roots);
+      const file = resolvePageFile(url, roots);
       if (file.kind === 'refused') {
         refused.push(`${url.slice(0, 200)}: ${file.reason}`);
         return request.abort('blockedbyclient');
@@ -80,7 +93,8 @@ export async function setPage(input: RenderInput): Promise<SetPage> {
 
     await timed('load page', () => page.goto(pageOrigin + documentPath, { waitUntil: 'load', timeout: timeoutMs, ...(input.signal ? { signal: input.signal } : {}) }));
     const settle = async (request: LayoutRequest): Promise<SetPage> => {
-      const layout = await timed('lay out', () => layOutPage({ page, request, timeoutMs, ...(input.signal ? { signal: input.signal } : {}) }));
+      layouts++;
+      const layout = withoutLayoutParameter(await timed('lay out', () => layOutPage({ page, request, timeoutMs, ...(input.signal ? { signal: input.signal } : {}) })));
       if (refused.length > 0) {
         throw new BroadsheetError('RequestBlocked', `The page asked for ${refused.length} file${refused.length === 1 ? '' : 's'} it may not load:`, { details: refused });
       }
@@ -88,10 +102,12 @@ export async function setPage(input: RenderInput): Promise<SetPage> {
       if (unreadable.length > 0) {
         throw new BroadsheetError('PhotoInvalid', 'Chromium could not decode these photos:', { details: unreadable.map((problem) => problem.message) });
       }
-      const proofHtml = await page.evaluate(() => {
-        for (const script of Array.from(document.querySelectorAll('script'))) script.remove();
-        return '<!doctype html>\n' + document.documentElement.outerHTML;
-      });
+      const proofHtml = (
+        await page.evaluate(() => {
+          for (const script of Array.from(document.querySelectorAll('script'))) script.remove();
+          return '<!doctype html>\n' + document.documentElement.outerHTML;
+        })
+      ).replace(/(?:\?|&amp;)broadsheet-layout=\d+(?=")/g, '');
       return {
         proofHtml,
         files,
@@ -101,13 +117,27 @@ export async function setPage(input: RenderInput): Promise<SetPage> {
           await timed('fit photos', () => fitPhotos(page, files, (urlPath, path) => void made.set(urlPath, path)));
           return timed('print', () => page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true, outline: true, timeout: timeoutMs }));
         },
-        async relayout(html, next) {
-          await page.evaluate((markup) => {
-            const fresh = new DOMParser().parseFromString(markup, 'text/html');
-            document.title = fresh.title;
-            document.documentElement.lang = fresh.documentElement.lang;
-            document.body.replaceWith(document.importNode(fresh.body, true));
-          }, html);
+        layouts,
+        async relayout(html, next, nextRoots) {
+          if (nextRoots) roots = nextRoots;
+          refused = [];
+          // The fonts, styles and scripts the head loaded stay; the photos of the last layout go with its body.
+          files = new Map([...files].filter(([urlPath]) => !/\.(jpe?g|png|svg)$/i.test(urlPath)));
+          await page.evaluate(
+            (markup, parameter) => {
+              const fresh = new DOMParser().parseFromString(markup, 'text/html');
+              // A parsed document loads nothing: its photos get a URL of this layout's before they join the page.
+              for (const image of Array.from(fresh.images)) {
+                const src = image.getAttribute('src');
+                if (src && !src.startsWith('data:')) image.setAttribute('src', `${src}${src.includes('?') ? '&' : '?'}${parameter}`);
+              }
+              document.title = fresh.title;
+              document.documentElement.lang = fresh.documentElement.lang;
+              document.body.replaceWith(document.importNode(fresh.body, true));
+            },
+            html,
+            `${layoutParameter}=${layouts}`,
+          );
           return settle(next);
         },
         close: () => page.close().catch(() => undefined),
