@@ -1,82 +1,255 @@
-// `npm run bench`: times whole processes and their peak memory (Node plus every Chromium process), as ratios to a baseline measured in the same run.
-import { spawn } from 'node:child_process';
-import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
+// `npm run bench`: where Broadsheet stands against a bare Chromium print, as ratios to baselines measured in the same
+// run, with the peak memory of each process tree (Node and every Chromium, Ghostscript and helper process).
+//   1. the sample's cold build (a whole `broadsheet build` process) against a bare Puppeteer run that launches
+//      Chromium, loads the sample's own laid-out proof and calls page.pdf(); paired runs, A B A B, medians;
+//   2. the same build warm: `broadsheet serve` answering POST /build, against the same cold baseline;
+//   3. a 16-page edition (the sample edition four times over, jumps and all) against sixteen warm page.pdf() calls
+//      of its own ready pages in one browser;
+//   4. a proof refresh: from saving article.md to the new text on the proof's screen, against a bare reload of the
+//      laid-out proof in the same browser.
+// Nothing here asserts a time: it measures and prints. BENCH_RUNS sets the runs per series (default 5).
+import { spawn, type ChildProcess } from 'node:child_process';
+import { cp, mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { launchBrowser } from '../src/render/browser.ts';
 
 interface Sample {
   readonly seconds: number;
   readonly peakMegabytes: number;
 }
 
-const runs = Number(process.env['BENCH_RUNS'] ?? 3);
+const runs = Number(process.env['BENCH_RUNS'] ?? 5);
+/** BENCH_ONLY=cold,warm,edition,refresh runs some of the cases (all by default). */
+const only = new Set((process.env['BENCH_ONLY'] ?? 'cold,warm,edition,refresh').split(','));
 const work = await mkdtemp(join(tmpdir(), 'broadsheet-bench-'));
+const node = process.execPath;
+const cli = resolve('bin/broadsheet.js');
 
-/** Sum of resident memory of a process and all its descendants, from /proc. */
-async function treeResidentKilobytes(root: number): Promise<number> {
+/**
+ * Memory of a process and all its descendants, from /proc: each process's proportional set size (its own pages,
+ * and its share of pages it shares), so Chromium's processes, which share most of their code, are not counted
+ * several times over as a sum of resident sizes would.
+ */
+async function treeKilobytes(root: number): Promise<number> {
   const parents = new Map<number, number>();
-  const resident = new Map<number, number>();
   for (const entry of await readdir('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
-    try {
-      const status = await readFile(`/proc/${entry}/status`, 'utf8');
-      const parent = /PPid:\s+(\d+)/.exec(status)?.[1];
-      const rss = /VmRSS:\s+(\d+)/.exec(status)?.[1];
-      parents.set(Number(entry), Number(parent ?? 0));
-      resident.set(Number(entry), Number(rss ?? 0));
-    } catch {
-      // the process ended while we looked
-    }
+    const status = await readFile(`/proc/${entry}/stat`, 'utf8').catch(() => '');
+    // pid (name) state ppid …: the name may hold spaces and parentheses, so read after its last ')'.
+    const ppid = Number(status.slice(status.lastIndexOf(')') + 2).split(' ')[1]);
+    if (Number.isInteger(ppid)) parents.set(Number(entry), ppid);
   }
   let total = 0;
-  for (const [pid, kilobytes] of resident) {
+  for (const pid of parents.keys()) {
     for (let at: number | undefined = pid; at !== undefined && at > 1; at = parents.get(at)) {
-      if (at === root) {
-        total += kilobytes;
-        break;
-      }
+      if (at !== root) continue;
+      const rollup = await readFile(`/proc/${pid}/smaps_rollup`, 'utf8').catch(() => '');
+      total += Number(/^Pss:\s+(\d+)/m.exec(rollup)?.[1] ?? 0);
+      break;
     }
   }
   return total;
 }
 
-async function measure(command: string, args: readonly string[]): Promise<Sample> {
-  const started = performance.now();
-  const child = spawn(command, args, { stdio: ['ignore', 'ignore', 'inherit'] });
+/** Samples the peak memory of a process tree every 100 ms (often enough for peaks that last, seldom enough not to load the machine) until stopped. */
+function memoryWatch(pid: number | undefined): { stop(): number } {
   let peak = 0;
-  const sampler = setInterval(() => {
-    if (child.pid !== undefined) void treeResidentKilobytes(child.pid).then((kb) => (peak = Math.max(peak, kb)));
-  }, 25);
-  const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
-  clearInterval(sampler);
-  if (code !== 0) throw new Error(`${command} ${args.join(' ')} exited with ${code}`);
-  return { seconds: (performance.now() - started) / 1000, peakMegabytes: peak / 1024 };
+  let looking = false;
+  const timer = setInterval(() => {
+    if (pid === undefined || looking) return;
+    looking = true;
+    void treeKilobytes(pid)
+      .then((kb) => (peak = Math.max(peak, kb)))
+      .finally(() => (looking = false));
+  }, 100);
+  return {
+    stop() {
+      clearInterval(timer);
+      return peak / 1024;
+    },
+  };
 }
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
+/** Runs a whole process to its end; its time and peak memory. Its stdout is returned for scripts that report. */
+async function measure(args: readonly string[], env: NodeJS.ProcessEnv = process.env): Promise<Sample & { stdout: string }> {
+  const started = performance.now();
+  const child = spawn(node, args, { stdio: ['ignore', 'pipe', 'inherit'], env });
+  let stdout = '';
+  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  const memory = memoryWatch(child.pid);
+  const code = await new Promise<number | null>((done) => child.on('exit', done));
+  const peakMegabytes = memory.stop();
+  if (code !== 0) throw new Error(`node ${args.join(' ')} exited with ${code}`);
+  return { seconds: (performance.now() - started) / 1000, peakMegabytes, stdout };
+}
 
-async function series(label: string, command: string, args: readonly string[]) {
-  const samples: Sample[] = [];
-  for (let run = 0; run < runs; run++) samples.push(await measure(command, args));
-  const result = { label, seconds: median(samples.map((s) => s.seconds)), peakMegabytes: median(samples.map((s) => s.peakMegabytes)) };
-  console.error(`${label}: ${result.seconds.toFixed(2)} s, ${result.peakMegabytes.toFixed(0)} MB (median of ${runs})`);
-  return result;
+const median = (values: readonly number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
+const summary = (samples: readonly Sample[]): Sample => ({ seconds: median(samples.map((s) => s.seconds)), peakMegabytes: median(samples.map((s) => s.peakMegabytes)) });
+
+/** Two whole-process series run in turn, A B A B, so that the machine's drift falls on both alike. */
+async function paired(a: () => Promise<Sample>, b: () => Promise<Sample>): Promise<[Sample, Sample]> {
+  const first: Sample[] = [];
+  const second: Sample[] = [];
+  for (let run = 0; run < runs; run++) {
+    first.push(await a());
+    second.push(await b());
+  }
+  return [summary(first), summary(second)];
+}
+
+interface Row {
+  readonly label: string;
+  readonly sample: Sample;
+  readonly baseline: Sample;
+}
+const rows: Row[] = [];
+const say = (line: string) => console.error(line);
+
+function waitForLine(child: ChildProcess, pattern: RegExp): Promise<RegExpExecArray> {
+  return new Promise((found, failed) => {
+    let seen = '';
+    child.stdout?.on('data', (chunk: Buffer) => {
+      seen += chunk.toString();
+      const match = pattern.exec(seen);
+      if (match) found(match);
+    });
+    child.once('exit', (code) => failed(new Error(`exited with ${code} before saying ${pattern}: ${seen}`)));
+  });
 }
 
 try {
+  const freshCache = () => ({ ...process.env, BROADSHEET_CACHE: join(work, `cache-${Math.random().toString(36).slice(2)}`) });
+  // The ready page for the baseline: the sample's own laid-out proof, as Broadsheet prints it.
   const proofDir = join(work, 'proof');
-  // The ready HTML for the baseline: the sample's own laid-out proof.
-  await measure(process.execPath, ['bin/broadsheet.js', 'build', 'manuscript/shanting', '--out', proofDir]);
-  const baseline = await series('baseline: bare Puppeteer page.pdf() of ready HTML', process.execPath, ['bin/run.js', 'scripts/bench-baseline.ts', join(proofDir, 'index.html'), join(work, 'baseline.pdf')]);
-  const cases = [
-    await series('broadsheet build, sample (zh, 8-column broadsheet)', process.execPath, ['bin/broadsheet.js', 'build', 'manuscript/shanting', '--out', join(work, 'a')]),
-    await series('broadsheet build, harbour (en, tabloid)', process.execPath, ['bin/broadsheet.js', 'build', 'manuscript/harbour', '--grid', 'tabloid', '--out', join(work, 'b')]),
-  ];
-  console.log('| case | time | time ÷ baseline | peak memory | memory ÷ baseline |');
-  console.log('| --- | --- | --- | --- | --- |');
-  for (const row of [baseline, ...cases]) {
-    console.log(`| ${row.label} | ${row.seconds.toFixed(2)} s | ${(row.seconds / baseline.seconds).toFixed(2)}× | ${row.peakMegabytes.toFixed(0)} MB | ${(row.peakMegabytes / baseline.peakMegabytes).toFixed(2)}× |`);
+  await measure([cli, 'build', 'manuscript/shanting', '--out', proofDir]);
+  const readyPage = join(proofDir, 'index.html');
+  const baselineRun = () => measure(['scripts/bench-baseline.mjs', readyPage, join(work, 'baseline.pdf')]);
+  let n = 0;
+  const buildRun = (env?: NodeJS.ProcessEnv) => () => measure([cli, 'build', 'manuscript/shanting', '--out', join(work, `cold-${n++}`)], env);
+
+  let baseline: Sample | undefined;
+  if (only.has('cold')) {
+    say('1. cold build of the sample against a bare page.pdf() of its ready page …');
+    const [bare, cold] = await paired(baselineRun, buildRun());
+    baseline = bare;
+    rows.push({ label: 'sample, cold build (a whole `broadsheet build` process; photos in the work cache)', sample: cold, baseline: bare });
+    const [bareFresh, coldFresh] = await paired(baselineRun, buildRun(freshCache()));
+    rows.push({ label: 'sample, cold build, empty work cache (a photo set never built before)', sample: coldFresh, baseline: bareFresh });
   }
+  if (only.has('warm')) await warmBuilds(baseline ?? summary([await baselineRun(), await baselineRun(), await baselineRun()]));
+  if (only.has('edition')) await sixteenPages(() => join(work, `edition-${n++}`));
+  if (only.has('refresh')) {
+    say('4. proof refresh: save to screen …');
+    rows.push(await proofRefresh());
+  }
+
+  console.log('| case | time | baseline | time ÷ baseline | peak memory | baseline memory |');
+  console.log('| --- | --- | --- | --- | --- | --- |');
+  for (const row of rows) {
+    const time = (sample: Sample) => (sample.seconds < 1 ? `${Math.round(sample.seconds * 1000)} ms` : `${sample.seconds.toFixed(2)} s`);
+    console.log(`| ${row.label} | ${time(row.sample)} | ${time(row.baseline)} | ${(row.sample.seconds / row.baseline.seconds).toFixed(2)}× | ${row.sample.peakMegabytes.toFixed(0)} MB | ${row.baseline.peakMegabytes.toFixed(0)} MB |`);
+  }
+  console.log(`\nbaselines: a bare Puppeteer launch + load of the ready page + page.pdf() (rows 1–2); sixteen page.pdf() of ready pages in one warm browser (row 3); a bare reload of the laid-out proof (row 4). Medians of ${runs}.`);
 } finally {
   await rm(work, { recursive: true, force: true });
+}
+
+/** Builds the sample again and again through `broadsheet serve`, once it has built it once. */
+async function warmBuilds(baseline: Sample): Promise<void> {
+  say('2. warm builds through `broadsheet serve` …');
+  const server = spawn(node, [cli, 'serve', '--port', '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const serverMemory = memoryWatch(server.pid);
+  try {
+    const [, url] = await waitForLine(server, /build server at (http:\/\/127\.0\.0\.1:\d+\/)/);
+    const warmBuild = async (index: number) => {
+      const started = performance.now();
+      const response = await fetch(`${url}build`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ dir: 'manuscript/shanting', out: join(work, `warm-${index}`) }) });
+      if (!response.ok) throw new Error(`POST /build: ${response.status} ${await response.text()}`);
+      return (performance.now() - started) / 1000;
+    };
+    await warmBuild(-1); // the first build loads the fonts and styles its page keeps
+    const times: number[] = [];
+    for (let run = 0; run < Math.max(runs, 5) * 2; run++) times.push(await warmBuild(run));
+    const status = (await (await fetch(`${url}status`)).json()) as { builds: number; pagesKept: number };
+    rows.push({ label: `sample, warm build (\`broadsheet serve\`, POST /build; ${status.builds} builds, ${status.pagesKept} page kept)`, sample: { seconds: median(times), peakMegabytes: serverMemory.stop() }, baseline });
+  } finally {
+    server.kill('SIGINT');
+    await new Promise((done) => server.once('exit', done));
+  }
+}
+
+/** A 16-page edition as a whole process, against sixteen page.pdf() calls of its own ready pages in one warm browser. */
+async function sixteenPages(editionOut: () => string): Promise<void> {
+  say('3. a 16-page edition against sixteen warm page.pdf() calls of its ready pages …');
+  const editionFile = await sixteenPageEdition(join(work, 'edition16'));
+  const firstOut = editionOut();
+  await measure([cli, 'edition', editionFile, '--out', firstOut]);
+  const readyPages = Array.from({ length: 16 }, (_, index) => join(firstOut, `page-${index + 1}.html`));
+  const warmPrints = async (): Promise<Sample> => {
+    const run = await measure(['scripts/bench-baseline.mjs', '--warm', ...readyPages.flatMap((page, index) => [page, join(work, `warm-page-${index}.pdf`)])]);
+    return { seconds: Number(/warm seconds: ([\d.]+)/.exec(run.stdout)?.[1]), peakMegabytes: run.peakMegabytes };
+  };
+  const [prints, edition] = await paired(warmPrints, () => measure([cli, 'edition', editionFile, '--out', editionOut()]));
+  rows.push({ label: '16-page edition (a whole `broadsheet edition` process)', sample: edition, baseline: prints });
+}
+
+/** The sample edition four times over: 16 pages, each copy of its manuscripts under a name of its own, jumps renumbered. */
+async function sixteenPageEdition(folder: string): Promise<string> {
+  await mkdir(folder, { recursive: true });
+  const source = await readFile('manuscript/edition.yaml', 'utf8');
+  const slugs = [...new Set([...source.matchAll(/(?:manuscript|continues): ([\w-]+)/g)].map((match) => match[1] ?? ''))];
+  const pages: string[] = [];
+  for (let round = 0; round < 4; round++) {
+    for (const slug of slugs) await cp(join('manuscript', slug), join(folder, `${slug}-${round}`), { recursive: true });
+    const body = source.slice(source.indexOf('pages:') + 'pages:'.length);
+    pages.push(
+      body
+        .replace(/number: (\d+)/g, (_, page: string) => `number: ${Number(page) + round * 4}`)
+        .replace(/jump: (\d+)/g, (_, page: string) => `jump: ${Number(page) + round * 4}`)
+        .replace(/(manuscript|continues): ([\w-]+)/g, (_, key: string, slug: string) => `${key}: ${slug}-${round}`),
+    );
+  }
+  const file = join(folder, 'edition.yaml');
+  await writeFile(file, `${source.slice(0, source.indexOf('pages:'))}pages:${pages.join('\n')}`);
+  return file;
+}
+
+/** Saves a word into a copy of the sample while its proof is open, and times until the proof shows it. */
+async function proofRefresh(): Promise<Row> {
+  const dir = join(work, 'proofed', 'harbour');
+  await cp('manuscript/harbour', dir, { recursive: true });
+  const preview = spawn(node, [cli, 'preview', dir, '--port', '0', '--out', join(work, 'proof-out')], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const memory = memoryWatch(preview.pid);
+  const press = await launchBrowser();
+  try {
+    const [, url] = await waitForLine(preview, /at (http:\/\/127\.0\.0\.1:\d+\/)/);
+    const page = await press.browser.newPage();
+    await page.goto(url ?? '', { waitUntil: 'load' });
+    await page.waitForSelector('.sheet');
+    const article = join(dir, 'article.md');
+    const original = await readFile(article, 'utf8');
+    const refreshes: number[] = [];
+    const reloads: number[] = [];
+    for (let run = 0; run < Math.max(runs, 5); run++) {
+      // A bare reload of the laid-out proof: the browser's own floor for showing a new page.
+      const reloadStarted = performance.now();
+      await page.reload({ waitUntil: 'load' });
+      await page.waitForSelector('.sheet');
+      reloads.push((performance.now() - reloadStarted) / 1000);
+      const word = `Proofword${run}x`;
+      const edited = original.replace(/\n\n([A-Z])/, `\n\n${word} $1`);
+      const started = performance.now();
+      await writeFile(article, edited);
+      await page.waitForFunction((expected: string) => document.body.innerText.includes(expected), { polling: 'mutation', timeout: 30_000 }, word);
+      refreshes.push((performance.now() - started) / 1000);
+    }
+    await writeFile(article, original);
+    return { label: 'proof refresh, a text edit (save of article.md → the new word on screen)', sample: { seconds: median(refreshes), peakMegabytes: memory.stop() }, baseline: { seconds: median(reloads), peakMegabytes: 0 } };
+  } finally {
+    await press.close();
+    preview.kill('SIGINT');
+    await new Promise((done) => preview.once('exit', done));
+  }
 }

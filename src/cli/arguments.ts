@@ -25,6 +25,7 @@ export type Command =
   | { name: 'verify'; entry?: string; archive?: string }
   | { name: 'search'; query: string; from?: string; to?: string; archive?: string }
   | { name: 'preflight'; file: string; grid?: string }
+  | { name: 'serve'; port: number }
   | { name: 'init'; dir: string };
 
 export interface Parsed {
@@ -112,6 +113,11 @@ function program(found: (command: Command) => void): Program {
     .argument('<file>', 'the PDF')
     .option('--grid <name>', 'the grid whose trim the page must have (default: any of the house grids)')
     .action((file: string, options: { grid?: string }) => found({ name: 'preflight', file, ...(options.grid ? { grid: options.grid } : {}) }));
+  root
+    .command('serve')
+    .description('Keeps a press warm on http://127.0.0.1:PORT/ for scripts: POST /build {"dir": "manuscript/shanting"} builds an article (as `build` does, in a fraction of its time once warm) and answers in JSON; GET /status. Ctrl-C stops.')
+    .option('-p, --port <port>', 'the port on 127.0.0.1 (0 picks a free one)', '4420')
+    .action((options: { port: string }) => found({ name: 'serve', port: portNumber(options.port) }));
   root
     .command('init')
     .description("Writes a starter house folder in DIR: broadsheet.config.yaml with the paper's name, a grid and a font, a stylesheet, a template, and one manuscript to build.")

@@ -109,6 +109,16 @@ export const runPreview: Run<'preview'> = async (command, { project, report, sto
   return 0;
 };
 
+export const runServe: Run<'serve'> = async (command, { project, report, stopped }) => {
+  const { startBuildServer } = await import('../serve/server.ts');
+  const server = await startBuildServer({ project, port: command.port, cwd: process.cwd(), log: (line) => report.result(line) });
+  report.result(`build server at ${server.url} (127.0.0.1 only): POST /build {"dir": "…"}; Ctrl-C stops`);
+  report.done({ url: server.url });
+  await stopped;
+  await server.stop();
+  return 0;
+};
+
 export async function runInit(command: Extract<Command, { name: 'init' }>, { report }: { report: Reporter }): Promise<number> {
   const { writeStarterHouse } = await import('../project/init.ts');
   const written = await writeStarterHouse({ dir: command.dir });

@@ -4,7 +4,7 @@ import { BroadsheetError } from '../errors/catalogue.ts';
 import { fromSystemError } from '../errors/system-errors.ts';
 import { resolveProject, toolVersion } from '../project/resolve.ts';
 import { parseCommand, type Command, type GlobalOptions } from './arguments.ts';
-import { runArchive, runBuild, runEdition, runInit, runPreflight, runPreview, runSearch, runVerify, type Context } from './commands.ts';
+import { runArchive, runBuild, runEdition, runInit, runPreflight, runPreview, runSearch, runServe, runVerify, type Context } from './commands.ts';
 import { createReporter, type Reporter } from './report.ts';
 
 type Runnable = Exclude<Command, { name: 'help' | 'version' | 'init' }>;
@@ -72,6 +72,8 @@ function run(command: Runnable, context: Context): Promise<number> {
       return runSearch(command, context);
     case 'preflight':
       return runPreflight(command, context);
+    case 'serve':
+      return runServe(command, context);
   }
 }
 

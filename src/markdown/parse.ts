@@ -55,39 +55,71 @@ export async function parseArticle(source: string, options: { timeoutMs: number 
   return 'line' in line && line.line !== undefined ? { failed: 'timeout', line: line.line } : outcome;
 }
 
+/** A worker that finished its last parse in time, kept for the next one (unreferenced: it never keeps Node up). */
+let spare: Worker | undefined;
+
+const startWorker = (): Worker => new Worker(workerFile, { resourceLimits: { maxOldGenerationSizeMb: 1024, stackSizeMb: 16 } });
+
 /**
- * Parses in a worker of its own, stopped after `timeoutMs`. In `blocks` mode the worker reports each block's first
+ * Parses in a worker, stopped (terminated) after `timeoutMs`. In `blocks` mode the worker reports each block's first
  * line as it starts it, and the clock starts with the first block (the worker's own start is not the input's fault).
+ * A worker that answered in time is kept for the next parse; one that ran out of time or memory is gone. When every
+ * block gets through on its own, the slowest one is named.
  */
 async function inWorker(data: { source: string; mode: 'whole' | 'blocks' }, timeoutMs: number): Promise<ParseOutcome> {
   if (!existsSync(workerFile)) throw new Error(`${workerFile} is missing: run \`npm run setup\` to build it`);
-  const worker = new Worker(workerFile, { workerData: data, resourceLimits: { maxOldGenerationSizeMb: 1024, stackSizeMb: 16 } });
+  const worker = spare ?? startWorker();
+  spare = undefined;
+  worker.ref();
   let line: number | undefined;
+  let lineStarted = 0;
+  /** The block that took longest: a worker warmed by earlier parses may get through every block in time. */
+  let slowest = { line: 0, ms: -1 };
+  const clocked = () => {
+    const ms = performance.now() - lineStarted;
+    if (line !== undefined && ms > slowest.ms) slowest = { line, ms };
+  };
+  let healthy = false;
+  const listeners: Array<() => void> = [];
   try {
     return await new Promise<ParseOutcome>((resolve) => {
       const stop = () => resolve({ failed: 'timeout', ...(line === undefined ? {} : { line }) });
       let timer = setTimeout(stop, data.mode === 'blocks' ? timeoutMs + 5000 : timeoutMs);
-      worker.on('message', (message: { tree?: Root; error?: string; line?: number; done?: boolean }) => {
+      const onMessage = (message: { tree?: Root; error?: string; line?: number; done?: boolean }) => {
         if (message.line !== undefined) {
           if (line === undefined) {
             clearTimeout(timer);
             timer = setTimeout(stop, timeoutMs);
           }
+          clocked();
           line = message.line;
+          lineStarted = performance.now();
           return;
         }
         clearTimeout(timer);
-        if (message.done) resolve({ failed: 'error', detail: 'every block parsed on its own' });
+        healthy = true;
+        clocked();
+        if (message.done) resolve({ failed: 'error', detail: 'every block parsed on its own', ...(slowest.ms >= 0 ? { line: slowest.line } : {}) });
         else if (message.tree) resolve({ tree: message.tree });
         else resolve(message.error === 'nesting' ? { failed: 'nesting' } : { failed: 'error', detail: message.error ?? '' });
-      });
-      worker.once('error', (error) => {
+      };
+      const onError = (error: Error) => {
         clearTimeout(timer);
         // A worker dies of its heap limit with ERR_WORKER_OUT_OF_MEMORY.
         resolve({ failed: /memory|heap/i.test(String(error)) ? 'memory' : 'error', detail: String(error) });
-      });
+      };
+      worker.on('message', onMessage);
+      worker.once('error', onError);
+      listeners.push(() => worker.off('message', onMessage), () => worker.off('error', onError));
+      worker.postMessage(data);
     });
   } finally {
-    await worker.terminate();
+    for (const remove of listeners) remove();
+    if (healthy && !spare) {
+      worker.unref();
+      spare = worker;
+    } else {
+      await worker.terminate();
+    }
   }
 }

@@ -2,7 +2,7 @@
 import { watch, type FSWatcher } from 'node:fs';
 import { join } from 'node:path';
 
-export function watchFolders(folders: readonly string[], onChange: (paths: readonly string[]) => void, settleMs = 120): () => void {
+export function watchFolders(folders: readonly string[], onChange: (paths: readonly string[]) => void, settleMs = 20): () => void {
   let timer: NodeJS.Timeout | undefined;
   let burst = new Set<string>();
   const watchers: FSWatcher[] = folders.map((folder) =>

@@ -6,7 +6,9 @@ import type { LayoutReport, LayoutRequest } from '../layout/report.ts';
 
 export async function layOutPage(options: { page: Page; request: LayoutRequest; timeoutMs: number; signal?: AbortSignal }): Promise<LayoutReport> {
   const { page } = options;
-  await page.addScriptTag({ content: await layoutEngineScript(), id: 'broadsheet-layout' });
+  // Once a page: a page laid out again (a proof's edit, a warm press's next article) keeps the engine it loaded.
+  const loaded = await page.evaluate(() => typeof window.broadsheetLayOut === 'function');
+  if (!loaded) await page.addScriptTag({ content: await layoutEngineScript(), id: 'broadsheet-layout' });
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(new BroadsheetError('LayoutTimeout', `Layout took longer than ${options.timeoutMs / 1000} s.`)), options.timeoutMs);

@@ -1,0 +1,61 @@
+// A press that stays up between builds, for scripts and newsrooms that build article after article: Chromium is
+// launched once, Ghostscript compiled once, and pages are kept open with their fonts and styles loaded (a page takes
+// the next article with the same template in). A page is closed after `reuses` layouts and at most `keep` are kept
+// idle, so memory stays bounded however long it runs; a Chromium that died is started again for the next build.
+import { warmGhostscript } from '../pdf/ghostscript.ts';
+import type { ResolvedProject } from '../project/resolve.ts';
+import { launchBrowser, type PressBrowser } from './browser.ts';
+import { pageRack, type PageRack } from './page-rack.ts';
+
+export interface WarmPress extends PressBrowser {
+  readonly rack: PageRack;
+  /** Builds done through it, and how many times Chromium was started. */
+  readonly builds: number;
+  readonly launches: number;
+  /** A press in working order for the next build: Chromium started again if it died. */
+  ready(): Promise<PressBrowser>;
+  /** Counts a build done. */
+  built(): void;
+}
+
+export async function openWarmPress(options: { project: Pick<ResolvedProject, 'chromium' | 'timeouts'>; reuses?: number; keep?: number }): Promise<WarmPress> {
+  void warmGhostscript().catch(() => undefined);
+  let press = await launchBrowser({ project: options.project });
+  let rack = pageRack({ reuses: options.reuses ?? 20, keep: options.keep ?? 2 });
+  let builds = 0;
+  let launches = 1;
+  const warm: WarmPress = {
+    get browser() {
+      return press.browser;
+    },
+    get executablePath() {
+      return press.executablePath;
+    },
+    get rack() {
+      return rack;
+    },
+    get builds() {
+      return builds;
+    },
+    get launches() {
+      return launches;
+    },
+    async ready() {
+      if (press.browser.connected) return warm;
+      // Chromium died (killed, out of memory): its pages went with it; a new one takes the next build.
+      await press.close().catch(() => undefined);
+      rack = pageRack({ reuses: options.reuses ?? 20, keep: options.keep ?? 2 });
+      press = await launchBrowser({ project: options.project });
+      launches++;
+      return warm;
+    },
+    built() {
+      builds++;
+    },
+    async close(how) {
+      await rack.close();
+      await press.close(how);
+    },
+  };
+  return warm;
+}
