@@ -10,11 +10,12 @@ import type { Verdict } from './archive/manifest.ts';
 import { startPreview as preview, type RunningPreview } from './preview/run.ts';
 import { resolveProject, type ResolvedProject } from './project/resolve.ts';
 import { launchBrowser, type PressBrowser } from './render/browser.ts';
+import { openWarmPress as openWarm, type WarmPress } from './render/warm-press.ts';
 import type { PreflightReport, PreflightCheck } from './preflight/preflight.ts';
 
 export { BroadsheetError, errors, type ErrorEntry, type ExitCode } from './errors/catalogue.ts';
 export type { LayoutReport, StoryReport, PageReport, FigureReport, LayoutProblem } from './layout/report.ts';
-export type { BuildResult, BuiltEdition, Hit, Verdict, RunningPreview, ResolvedProject, PressBrowser, PreflightReport, PreflightCheck };
+export type { BuildResult, BuiltEdition, Hit, Verdict, RunningPreview, ResolvedProject, PressBrowser, WarmPress, PreflightReport, PreflightCheck };
 export { resolveProject, launchBrowser };
 
 /** Where the house style comes from, for calls that are not handed a resolved project. */
@@ -36,6 +37,14 @@ export async function build(options: ProjectChoice & Omit<BuildOptions, 'project
   return buildArticle({ ...options, project: await projectOf(options) });
 }
 
+/**
+ * A press kept warm for build after build (pass it as `press`): Chromium launched once, pages kept with their fonts
+ * loaded and recycled after `reuses` layouts (default 20). Close it when done.
+ */
+export async function openWarmPress(options: ProjectChoice & { reuses?: number } = {}): Promise<WarmPress> {
+  return openWarm({ project: await projectOf(options), ...(options.reuses ? { reuses: options.reuses } : {}) });
+}
+
 /** Builds every page of an edition file and writes them (with edition.pdf) into `outDir` (default `<output>/<edition>`). */
 export async function buildEdition(options: ProjectChoice & { file: string; outDir?: string; force?: boolean; press?: PressBrowser; signal?: AbortSignal }): Promise<BuiltEdition & { folder: string }> {
   const project = await projectOf(options);
@@ -46,7 +55,7 @@ export async function buildEdition(options: ProjectChoice & { file: string; outD
 }
 
 /** Builds an edition and writes it as a new archive entry; returns the entry's name and folder. */
-export async function archiveEdition(options: ProjectChoice & { file: string; signal?: AbortSignal }): Promise<{ entry: string; path: string }> {
+export async function archiveEdition(options: ProjectChoice & { file: string; signal?: AbortSignal }): Promise<{ entry: string; path: string; stages: Readonly<Record<string, number>> }> {
   return archive({ project: await projectOf(options), file: options.file, ...(options.signal ? { signal: options.signal } : {}) });
 }
 

@@ -15,12 +15,20 @@ import { writeArchiveIndex } from './index-page.ts';
 import { describeFiles, manifestName, type Manifest } from './manifest.ts';
 import { articleText, newsArticle } from './news-article.ts';
 import { ghostscriptVersion, writePdfA } from './pdfa.ts';
+import { pagesAtOnce, sideBySide } from '../edition/side-by-side.ts';
+import { timed, withStageClock, type StageTimes } from '../workspace/stage-clock.ts';
 import { stampPdfA } from '../pdf/document-metadata.ts';
 import { selfContained } from './self-contained.ts';
 
 const run = promisify(execFile);
 
-export async function archiveEdition(options: {
+/** Archives an edition; `stages` says where the time went (milliseconds; a stage of every page is their sum). */
+export async function archiveEdition(options: Parameters<typeof archiveInStages>[0]): Promise<{ entry: string; path: string; stages: StageTimes }> {
+  const { value, stages } = await withStageClock(() => archiveInStages(options));
+  return { ...value, stages };
+}
+
+async function archiveInStages(options: {
   project: ResolvedProject;
   file: string;
   log?: (line: string) => void;
@@ -34,27 +42,27 @@ export async function archiveEdition(options: {
   const gs = await ghostscriptVersion();
   await mkdir(archiveDir, { recursive: true });
   await removeAbandonedStaging(archiveDir);
-  const built = await buildEdition({
+  const built = await timed('build the edition', () => buildEdition({
     project,
     file: options.file,
     ...(options.press ? { press: options.press } : {}),
     ...(options.signal ? { signal: options.signal } : {}),
     ...(options.onPage ? { onPage: options.onPage } : {}),
-  });
+  }));
   options.signal?.throwIfAborted();
   const staging = join(archiveDir, `.staging-${process.pid}-${Date.now()}`);
   try {
     const archivedAt = new Date().toISOString();
     // Entries an interrupted run put in place without cataloguing are catalogued first.
     await catalogueEntries(archiveDir);
-    const record = await writeEntry(staging, built, { gs, archivedAt, log: options.log ?? (() => undefined), project, ...(options.signal ? { signal: options.signal } : {}) });
+    const record = await timed('write the entry', () => writeEntry(staging, built, { gs, archivedAt, log: options.log ?? (() => undefined), project, ...(options.signal ? { signal: options.signal } : {}) }));
     options.signal?.throwIfAborted();
-    const entry = await catalogueNewEntry(
+    const entry = await timed('catalogue', () => catalogueNewEntry(
       archiveDir,
       record,
       () => moveIntoPlace(staging, archiveDir, `${built.edition.date}_${built.slug}`),
       (name) => rename(join(archiveDir, name), staging),
-    );
+    ));
     // The index page is made from the entries themselves, so one that could not be written is mended by the next run.
     await writeArchiveIndex(archiveDir);
     return { entry, path: join(archiveDir, entry) };
@@ -82,17 +90,20 @@ async function writeEntry(dir: string, built: BuiltEdition, context: EntryContex
   const { edition } = built;
   // The reading copy of the whole edition (screen colours, bookmarks); the plant's files are under press/.
   await put('edition.pdf', built.pdf);
-  for (const page of built.pages) {
-    signal?.throwIfAborted();
+  // Pages side by side, one a core: each page's PDF/A copy is a Ghostscript process of its own.
+  const stop = new AbortController();
+  const pageSignal = signal ? AbortSignal.any([signal, stop.signal]) : stop.signal;
+  await sideBySide(built.pages, pagesAtOnce(built.pages.length), stop, async (page) => {
+    pageSignal.throwIfAborted();
     await put(`press/page-${page.number}.pdf`, page.pdf);
     await put(`press/page-${page.number}.preflight.json`, JSON.stringify(page.preflight, null, 2) + '\n');
-    await put(`proof/page-${page.number}.html`, await selfContained(page.proofHtml, page.files));
+    await timed('self-contained proofs', async () => put(`proof/page-${page.number}.html`, await selfContained(page.proofHtml, page.files)));
     log(`page ${page.number}: PDF/A-2b copy`);
     // PDF/A keeps what readers see: it is made from the screen copy (RGB, cut to the trim), not the press's CMYK.
     const screen = join(dir, `.screen-page-${page.number}.pdf`);
     await writeFile(screen, page.screen);
     const raw = join(dir, `.pdfa-page-${page.number}.pdf`);
-    await writePdfA({ input: screen, output: raw, workDir: dir, title: `${built.paper} ${edition.date} ${page.title}`, ...(signal ? { signal } : {}) });
+    await timed('PDF/A (Ghostscript)', () => writePdfA({ input: screen, output: raw, title: `${built.paper} ${edition.date} ${page.title}`, signal: pageSignal }));
     const stamped = await stampPdfA(await readFile(raw), {
       title: `${built.paper} ${edition.date} ${page.title}`,
       subject: page.articles.map((article) => article.headline).join(' / '),
@@ -103,8 +114,8 @@ async function writeEntry(dir: string, built: BuiltEdition, context: EntryContex
     await put(`pdfa/page-${page.number}.pdf`, stamped);
     await rm(raw);
     await rm(screen);
-  }
-  await rm(join(dir, 'pdfa-def.ps'), { force: true });
+  });
+  signal?.throwIfAborted();
   await copyFile(edition.file, join(dir, 'edition.yaml'));
 
   const articles: EntryRecord['articles'][number][] = [];
@@ -128,7 +139,7 @@ async function writeEntry(dir: string, built: BuiltEdition, context: EntryContex
       articles.push({ slug: article.slug, pages, headline: frontMatter.headline, byline: frontMatter.byline.join('; '), date: edition.date, lang: frontMatter.lang, body: articleText(manuscript) });
     }
   }
-  await run('pdftoppm', ['-png', '-r', '20', '-singlefile', join(dir, `pdfa/page-${built.pages[0]?.number ?? 1}.pdf`), join(dir, 'thumbnail')], { timeout: 120_000 });
+  await timed('thumbnail', () => run('pdftoppm', ['-png', '-r', '20', '-singlefile', join(dir, `pdfa/page-${built.pages[0]?.number ?? 1}.pdf`), join(dir, 'thumbnail')], { timeout: 120_000 }));
   const record: EntryRecord = { paper: built.paper, edition: edition.name, date: edition.date, archivedAt, articles };
   await put(entryRecordName, JSON.stringify(record, null, 2) + '\n');
 
@@ -137,7 +148,7 @@ async function writeEntry(dir: string, built: BuiltEdition, context: EntryContex
     archivedAt,
     edition: { paper: built.paper, name: edition.name, date: edition.date, ...(edition.number === undefined ? {} : { number: edition.number }), pages: built.pages.map((page) => page.number) },
     build: await buildFacts(built.chromium, gs, project),
-    files: await describeFiles(dir),
+    files: await timed('manifest (hashing every file)', () => describeFiles(dir)),
   };
   await put(manifestName, JSON.stringify(manifest, null, 2) + '\n');
   await makeReadOnly(dir);

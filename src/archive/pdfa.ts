@@ -1,8 +1,7 @@
 // PDF/A-2b copies made with Ghostscript: fonts embedded, an sRGB output intent, PDF/A identification in the XMP metadata.
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { rm, writeFile } from 'node:fs/promises';
 import { promisify } from 'node:util';
 import { BroadsheetError } from '../errors/catalogue.ts';
 import { imageSettings } from '../pdf/image-settings.ts';
@@ -22,10 +21,11 @@ export async function ghostscriptVersion(): Promise<string> {
   }
 }
 
-export async function writePdfA(options: { input: string; output: string; workDir: string; title: string; signal?: AbortSignal }): Promise<void> {
+export async function writePdfA(options: { input: string; output: string; title: string; signal?: AbortSignal }): Promise<void> {
   const profile = srgbProfiles.find((path) => existsSync(path));
   if (!profile) throw new BroadsheetError('OutputFailed', `No sRGB ICC profile found (looked in ${srgbProfiles.join(', ')}); reinstall the ghostscript package.`);
-  const definition = join(options.workDir, 'pdfa-def.ps');
+  // One definition a copy: pages are made side by side.
+  const definition = `${options.output}.def.ps`;
   // The PDF/A definition Ghostscript reads: the output intent with the sRGB profile. Strings are PostScript-escaped.
   await writeFile(
     definition,
@@ -66,6 +66,8 @@ export async function writePdfA(options: { input: string; output: string; workDi
     // Stopped by Ctrl-C or SIGTERM: the run's own "interrupted" is what is said, not Ghostscript's end.
     options.signal?.throwIfAborted();
     throw new BroadsheetError('OutputFailed', `Ghostscript could not make a PDF/A copy of ${options.input}: ${String(error)}`, { cause: error });
+  } finally {
+    await rm(definition, { force: true });
   }
 }
 

@@ -57,9 +57,10 @@ export const runEdition: Run<'edition'> = async (command, { project, signal, rep
 
 export const runArchive: Run<'archive'> = async (command, { project, signal, report }) => {
   const { archiveEdition } = await import('../archive/archive-edition.ts');
-  const { entry, path } = await archiveEdition({ project, file: command.file, signal, log: (line) => report.step(line), onPage: (page, of) => report.progress(page, of, 'archive') });
+  const { entry, path, stages } = await archiveEdition({ project, file: command.file, signal, log: (line) => report.step(line), onPage: (page, of) => report.progress(page, of, 'archive') });
+  for (const [stage, ms] of Object.entries(stages)) report.step(`  ${stage} ${ms} ms`);
   report.result(`archived ${entry} in ${shown(path)}`);
-  report.done({ entry, path });
+  report.done({ entry, path, stages });
   return 0;
 };
 

@@ -1,15 +1,21 @@
 // Work that depends on nothing but bytes (a photo resampled to a size, a photo converted through a profile) is kept
 // between runs, named by the hash of everything that went into it: the desk rebuilds the same article many times an
 // evening, and its photos need that work once. The cache is Broadsheet's own folder (BROADSHEET_CACHE, by default
-// <tmp>/broadsheet-cache); each file is written beside and renamed, so it is whole or absent, and the folder is kept
+// $XDG_CACHE_HOME/broadsheet or ~/.cache/broadsheet, where caches live, never the temporary folder); each file is written beside and renamed, so it is whole or absent, and the folder is kept
 // under its size limit by removing the files used longest ago.
 import { createHash } from 'node:crypto';
 import { mkdir, readdir, readFile, rename, rm, stat, utimes, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { homedir } from 'node:os';
+import { isAbsolute, join } from 'node:path';
 
 /** The cache's folder. */
-export const cacheRoot = (): string => process.env['BROADSHEET_CACHE'] ?? join(tmpdir(), 'broadsheet-cache');
+export function cacheRoot(): string {
+  const named = process.env['BROADSHEET_CACHE'];
+  if (named) return named;
+  const xdg = process.env['XDG_CACHE_HOME'];
+  if (xdg && isAbsolute(xdg)) return join(xdg, 'broadsheet');
+  return join(homedir(), '.cache', 'broadsheet');
+}
 
 /** Above this the files used longest ago are removed, down to three quarters of it. */
 const limitBytes = 512 * 1024 * 1024;
