@@ -1,5 +1,5 @@
 // `broadsheet preview`: one browser, one proof session, the server, and a watcher that rebuilds on every save.
-import { join } from 'node:path';
+import { join, sep } from 'node:path';
 import { launchBrowser } from '../render/browser.ts';
 import type { ComposeOptions } from '../compose.ts';
 import { claimOutputFolder } from '../output/ownership.ts';
@@ -33,11 +33,13 @@ export async function startPreview(options: PreviewOptions): Promise<RunningPrev
     const article = join(session.dir, 'article.md');
     const stopWatching = watchFolders([session.dir, ...options.project.watched], (paths) => {
       const started = performance.now();
-      const textOnly = paths.every((path) => path === article);
-      void session.rebuild({ textOnly }).then((state) => {
+      // The manuscript's text or photos: the open page takes the new body (photos under URLs of their own version);
+      // a template or style: the page is loaded again.
+      const bodyOnly = paths.every((path) => path === article || (path.startsWith(session.dir + sep) && !/\.(css|html?)$/i.test(path)));
+      void session.rebuild({ bodyOnly }).then((state) => {
         const errors = state.diagnostics.filter((d) => d.severity === 'error').length;
         options.log(`build ${state.id} after ${paths.join(', ')}: ${errors === 0 ? 'ok' : `${errors} errors`} in ${Math.round(performance.now() - started)} ms`);
-        server.announce(state.id, !textOnly);
+        server.announce(state.id, !bodyOnly);
       });
     });
     return {

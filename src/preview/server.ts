@@ -1,9 +1,10 @@
 // The proof server: 127.0.0.1 only; serves the proof, the manuscript's own files and the proof tools, and pushes reloads.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
+import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { pageOrigin, resolvePageFile } from '../render/page-files.ts';
+import { pageOrigin, resolvePageFile, type PageRoots } from '../render/page-files.ts';
 import { BroadsheetError } from '../errors/catalogue.ts';
 import { isAllowedHost, isAllowedOrigin, type ServerAddress } from './guard.ts';
 import { proofPage } from './proof-page.ts';
@@ -95,7 +96,7 @@ async function handle(request: IncomingMessage, response: ServerResponse, sessio
   if (!isRead) return send(response, 405, 'text/plain; charset=utf-8', 'Method not allowed');
 
   if (url.pathname === '/' || url.pathname === '/index.html') {
-    return send(response, 200, 'text/html; charset=utf-8', proofPage(session.state()), contentPolicy(address));
+    return send(response, 200, 'text/html; charset=utf-8', proofPage(session.state(), (src) => fileVersion(src, session.roots())), contentPolicy(address));
   }
   if (url.pathname === '/_proof/ui.js') return send(response, 200, 'text/javascript; charset=utf-8', await proofToolsScript());
   if (url.pathname === '/_proof/proof.css') return send(response, 200, 'text/css; charset=utf-8', await readFile(proofCss));
@@ -113,6 +114,18 @@ async function handle(request: IncomingMessage, response: ServerResponse, sessio
   const info = await stat(file.path).catch(() => null);
   if (!info?.isFile()) return send(response, 404, 'text/plain; charset=utf-8', 'Not found');
   return send(response, 200, file.mime, method === 'HEAD' ? '' : await readFile(file.path));
+}
+
+/** A page file's version, from its time and size: what changes when the file is saved again. */
+function fileVersion(src: string, roots: PageRoots): string | undefined {
+  const file = resolvePageFile(new URL(src, `${pageOrigin}/`).href.split('?')[0] ?? '', roots);
+  if (file.kind === 'refused') return undefined;
+  try {
+    const info = statSync(file.path);
+    return `${Math.round(info.mtimeMs).toString(36)}${info.size.toString(36)}`;
+  } catch {
+    return undefined;
+  }
 }
 
 async function print(request: IncomingMessage, response: ServerResponse, session: ProofSession): Promise<void> {

@@ -32,8 +32,11 @@ export interface ProofSession {
   readonly outDir: string;
   state(): ProofState;
   roots(): PageRoots;
-  /** `textOnly`: only article.md changed, so the open page can be reset in place (fonts, styles and photos stay loaded). */
-  rebuild(options?: { textOnly?: boolean }): Promise<ProofState>;
+  /**
+   * `bodyOnly`: only the manuscript changed (its text or its photos), so the open page takes the new body in place:
+   * its fonts and styles stay loaded, its photos are loaded afresh.
+   */
+  rebuild(options?: { bodyOnly?: boolean }): Promise<ProofState>;
   /** Writes the PDF of build `id`, which must be the one on show. */
   printShown(id: number): Promise<Published>;
   /**
@@ -73,13 +76,13 @@ export async function openSession(options: ComposeOptions & { press: PressBrowse
     return result;
   };
 
-  const once = (textOnly: boolean): Promise<ProofState> => exclusive(async () => {
+  const once = (bodyOnly: boolean): Promise<ProofState> => exclusive(async () => {
     const id = state.id + 1;
     const builtAt = new Date().toISOString();
     try {
       const article = await composeArticle({ ...options, dir });
       const { layout } = article;
-      const reuse = textOnly && shown !== undefined && headOf(shown.article.html) === headOf(article.html);
+      const reuse = bodyOnly && shown !== undefined && headOf(shown.article.html) === headOf(article.html);
       const set = reuse && shown
         ? await shown.set.relayout(article.html, layout)
         : await openPage({ browser: options.press.browser, html: article.html, roots: pageRoots(project, article.manuscript.dir), request: layout, what: article.manuscript.slug, timeoutMs: project.timeouts.layoutMs });
@@ -102,8 +105,8 @@ export async function openSession(options: ComposeOptions & { press: PressBrowse
     return state;
   });
 
-  const rebuild = (request: { textOnly?: boolean } = {}): Promise<ProofState> => {
-    const textOnly = request.textOnly ?? false;
+  const rebuild = (request: { bodyOnly?: boolean } = {}): Promise<ProofState> => {
+    const textOnly = request.bodyOnly ?? false;
     if (running) {
       again = true;
       againTextOnly &&= textOnly;

@@ -26,13 +26,19 @@ export interface PageRack {
   readonly kept: number;
 }
 
-/** The document's head without its title: what decides whether a page can take another article in. */
-export const headOf = (html: string): string => (html.split(/<body[\s>]/)[0] ?? '').replace(/<title>[\s\S]*?<\/title>/, '');
+/**
+ * The document's head without its title and the language on <html> (a relayout sets both): what decides whether a
+ * page can take another article in.
+ */
+export const headOf = (html: string): string =>
+  (html.split(/<body[\s>]/)[0] ?? '').replace(/<title>[\s\S]*?<\/title>/, '').replace(/<html\b[^>]*>/i, '<html>');
 
 export function pageRack(options: { reuses?: number; keep?: number } = {}): PageRack {
   const reuses = options.reuses ?? 20;
+  /** Pages open at most, busy and idle together, as long as no more are busy at once: each is a renderer's memory. */
   const keep = options.keep ?? 4;
   const idle: Array<{ head: string; set: SetPage }> = [];
+  let busy = 0;
   const heads = new WeakMap<SetPage, string>();
   return {
     get kept() {
@@ -42,23 +48,31 @@ export function pageRack(options: { reuses?: number; keep?: number } = {}): Page
       const head = headOf(input.html);
       const at = idle.findIndex((entry) => entry.head === head);
       const found = at >= 0 ? idle.splice(at, 1)[0] : undefined;
-      let set: SetPage;
-      if (found) {
-        try {
-          set = await found.set.relayout(input.html, input.request, input.roots);
-        } catch (error) {
-          await found.set.close();
-          throw error;
+      busy++;
+      try {
+        let set: SetPage;
+        if (found) {
+          set = await found.set.relayout(input.html, input.request, input.roots).catch(async (error: unknown) => {
+            await found.set.close();
+            throw error;
+          });
+        } else {
+          // A page of another head cannot take this one in: the idle page kept longest gives its place up.
+          while (idle.length > 0 && idle.length + busy > keep) await idle.shift()?.set.close();
+          set = await setPage({ browser: input.browser, html: input.html, roots: input.roots, layout: input.request, timeoutMs: input.timeoutMs, ...(input.signal ? { signal: input.signal } : {}) });
         }
-      } else {
-        set = await setPage({ browser: input.browser, html: input.html, roots: input.roots, layout: input.request, timeoutMs: input.timeoutMs, ...(input.signal ? { signal: input.signal } : {}) });
+        heads.set(set, head);
+        return set;
+      } catch (error) {
+        busy--;
+        throw error;
       }
-      heads.set(set, head);
-      return set;
     },
     async release(set) {
       const head = heads.get(set);
-      if (head === undefined || set.layouts >= reuses || idle.length >= keep) return set.close();
+      if (head !== undefined) busy--;
+      heads.delete(set);
+      if (head === undefined || set.layouts >= reuses || idle.length + busy >= keep) return set.close();
       idle.push({ head, set });
     },
     async close() {

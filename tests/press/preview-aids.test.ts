@@ -120,7 +120,8 @@ describe('the overlays', () => {
     const photos = await page.$$eval('.proof-photo', (elements) =>
       elements.map((element) => {
         const src = element.getAttribute('data-photo') ?? '';
-        const image = Array.from(document.querySelectorAll('figure.photo img')).find((candidate) => candidate.getAttribute('src') === src);
+        // The shown photo's URL carries its file's version (?v=…).
+        const image = Array.from(document.querySelectorAll('figure.photo img')).find((candidate) => (candidate.getAttribute('src') ?? '').split('?')[0] === src);
         const over = element.getBoundingClientRect();
         const under = image?.getBoundingClientRect();
         return {
@@ -198,7 +199,7 @@ describe('the diagnostics panel', () => {
   });
 
   it('scrolls the low-resolution photo into view and flashes it when its diagnostic is clicked', async () => {
-    const figure = `.sheet figure.photo:has(img[src="${lowPhoto}"])`;
+    const figure = `.sheet figure.photo:has(img[src^="${lowPhoto}?"])`;
     // Start from whichever end of the page leaves the photo out of view.
     await page.$eval(figure, (element) => {
       window.scrollTo(0, 0);

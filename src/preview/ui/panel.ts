@@ -34,7 +34,8 @@ export function diagnosticsPanel(diagnostics: readonly Diagnostic[]): HTMLElemen
 /** The element a diagnostic is about: the photo, the frame, or the block the manuscript line belongs to. */
 export function targetOf(diagnostic: Diagnostic): Element | null {
   if (diagnostic.photo) {
-    const image = Array.from(document.querySelectorAll('figure.photo img')).find((img) => img.getAttribute('src') === diagnostic.photo);
+    // The shown photo's URL carries its file's version (?v=…); the diagnostic names the file.
+    const image = Array.from(document.querySelectorAll('figure.photo img')).find((img) => (img.getAttribute('src') ?? '').split('?')[0] === diagnostic.photo);
     if (image) return image.closest('figure');
   }
   if (diagnostic.page !== undefined) {
