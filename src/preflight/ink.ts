@@ -1,6 +1,6 @@
 // Total ink coverage, measured on the rendered plates: Ghostscript renders each page's bleed box as CMYK pixels
 // (pamcmyk32), and the sum of C, M, Y and K at each pixel is the ink there. The maximum and where it is, per page,
-// and the pixels over the limit, for the proof's ink overlay.
+// and the pixels over the limit, for the proof's ink overlay; the soft proof is made from the same plates.
 import { execFile } from 'node:child_process';
 import { readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -18,13 +18,27 @@ export interface PageInk {
   readonly at: { readonly x: number; readonly y: number };
   /** Share of the page's pixels over the limit. */
   readonly overShare: number;
-  /** The rendered plates, for the overlay: width × height pixels, 4 bytes (C, M, Y, K) each. */
-  readonly raster: { readonly width: number; readonly height: number; readonly dpi: number; readonly pixels: Uint8Array };
+  /** The rendered plates, for the overlay and the soft proof. */
+  readonly raster: Plates;
 }
 
-/** Renders the bleed box of every page at `dpi` and measures its ink against `limit` per cent. */
-export async function measureInk(pdf: Uint8Array, limit: number, dpi = 72): Promise<PageInk[]> {
-  const work = await scratchFolder('ink');
+/** A page's plates as Ghostscript renders them: width × height pixels of C, M, Y and K, the bleed box at `dpi`. */
+export interface Plates {
+  readonly width: number;
+  readonly height: number;
+  readonly dpi: number;
+  readonly pixels: Uint8Array;
+}
+
+/**
+ * The plates are rendered at 96 px an inch (one CSS pixel a pixel): the preflight measures ink on them, and the soft
+ * proof and ink overlay are made from the same render, so one Ghostscript run serves all three.
+ */
+export const platesDpi = 96;
+
+/** Renders the bleed box of every page of `pdf` as CMYK pixels. */
+export async function renderPlates(pdf: Uint8Array, dpi = platesDpi): Promise<Plates[]> {
+  const work = await scratchFolder('plates');
   try {
     const input = join(work, 'in.pdf');
     await writeFile(input, pdf);
@@ -32,35 +46,44 @@ export async function measureInk(pdf: Uint8Array, limit: number, dpi = 72): Prom
       if (typeof cause === 'object' && cause !== null && 'code' in cause && cause.code === 'ENOENT') throw new BroadsheetError('GhostscriptMissing', 'Ghostscript (gs) renders the plates the preflight measures ink on, and it was not found.');
       throw cause;
     }));
-    const pages: PageInk[] = [];
-    for (const name of (await readdir(work)).filter((file) => file.endsWith('.pam')).sort()) {
-      const raster = parsePam(await readFile(join(work, name)));
-      let max = 0;
-      let at = 0;
-      let over = 0;
-      const { pixels } = raster;
-      const threshold = (limit / 100) * 255;
-      for (let offset = 0; offset < pixels.length; offset += 4) {
-        const ink = (pixels[offset] ?? 0) + (pixels[offset + 1] ?? 0) + (pixels[offset + 2] ?? 0) + (pixels[offset + 3] ?? 0);
-        if (ink > max) {
-          max = ink;
-          at = offset / 4;
-        }
-        if (ink > threshold) over++;
-      }
-      const mmPerPixel = 25.4 / dpi;
-      pages.push({
-        page: pages.length + 1,
-        max: Math.round((max / 255) * 1000) / 10,
-        at: { x: Math.round((at % raster.width) * mmPerPixel), y: Math.round(Math.floor(at / raster.width) * mmPerPixel) },
-        overShare: Math.round((over / (pixels.length / 4)) * 10_000) / 10_000,
-        raster: { ...raster, dpi },
-      });
-    }
-    return pages;
+    const plates: Plates[] = [];
+    for (const name of (await readdir(work)).filter((file) => file.endsWith('.pam')).sort()) plates.push({ ...parsePam(await readFile(join(work, name))), dpi });
+    return plates;
   } finally {
     await rm(work, { recursive: true, force: true });
   }
+}
+
+/** Measures the ink of each page's plates against `limit` per cent. */
+export function inkOf(plates: readonly Plates[], limit: number): PageInk[] {
+  return plates.map((raster, index) => {
+    let max = 0;
+    let at = 0;
+    let over = 0;
+    const { pixels, dpi } = raster;
+    const threshold = (limit / 100) * 255;
+    for (let offset = 0; offset < pixels.length; offset += 4) {
+      const ink = (pixels[offset] ?? 0) + (pixels[offset + 1] ?? 0) + (pixels[offset + 2] ?? 0) + (pixels[offset + 3] ?? 0);
+      if (ink > max) {
+        max = ink;
+        at = offset / 4;
+      }
+      if (ink > threshold) over++;
+    }
+    const mmPerPixel = 25.4 / dpi;
+    return {
+      page: index + 1,
+      max: Math.round((max / 255) * 1000) / 10,
+      at: { x: Math.round((at % raster.width) * mmPerPixel), y: Math.round(Math.floor(at / raster.width) * mmPerPixel) },
+      overShare: Math.round((over / (pixels.length / 4)) * 10_000) / 10_000,
+      raster,
+    };
+  });
+}
+
+/** Renders the bleed box of every page and measures its ink against `limit` per cent. */
+export async function measureInk(pdf: Uint8Array, limit: number): Promise<PageInk[]> {
+  return inkOf(await renderPlates(pdf), limit);
 }
 
 function parsePam(bytes: Buffer): { width: number; height: number; pixels: Uint8Array } {

@@ -3,7 +3,7 @@
 // plates) and says, for each failure, where it is and what to do.
 import type { LayoutReport } from '../layout/report.ts';
 import type { PressRules } from '../project/resolve.ts';
-import { measureInk, type PageInk } from './ink.ts';
+import { inkOf, measureInk, type PageInk, type Plates } from './ink.ts';
 import { readPdf, type ReadPdf } from './pdf-facts.ts';
 
 export interface PreflightCheck {
@@ -33,6 +33,8 @@ export interface PreflightOptions {
   readonly gutter?: number;
   /** Receives each page's plates, for the proof's ink overlay. */
   readonly onInk?: (ink: PageInk) => void;
+  /** The pdf's plates when they are rendered already (for the soft proof too); otherwise they are rendered here. */
+  readonly plates?: Promise<readonly Plates[]>;
 }
 
 export interface Trim {
@@ -46,7 +48,7 @@ const ptPerMm = 72 / 25.4;
 export async function preflightPdf(options: PreflightOptions): Promise<PreflightReport> {
   const { rules } = options;
   // The file's facts and its rendered plates come from separate processes: both at once.
-  const inking = measureInk(options.pdf, rules.tac);
+  const inking = options.plates ? options.plates.then((plates) => inkOf(plates, rules.tac)) : measureInk(options.pdf, rules.tac);
   inking.catch(() => undefined);
   const read = await readPdf(options.pdf);
   const checks: PreflightCheck[] = [];

@@ -2,12 +2,13 @@
 // through the press profile, paper white included) and an ink overlay marking where the plates carry more ink
 // than the plant allows. Both are images laid over the proof's sheets.
 import { execFile } from 'node:child_process';
-import { readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { BroadsheetError } from '../errors/catalogue.ts';
-import type { PageInk } from './ink.ts';
-import { childEnvironment, scratchFolder } from '../workspace/run-folder.ts';
+import type { PageInk, Plates } from './ink.ts';
+import { encodeCmykTiff } from './tiff.ts';
+import { scratchFolder } from '../workspace/run-folder.ts';
 import { encodePng } from './png.ts';
 
 const run = promisify(execFile);
@@ -16,7 +17,7 @@ export interface PressView {
   readonly page: number;
   /** JPEG of the trim, 96 px an inch (one CSS pixel a pixel), as the press profile says newsprint will print it. */
   readonly softProof: Uint8Array;
-  /** PNG of the bleed box: red where the total ink is over the limit, amber within 10 % of it, clear elsewhere. */
+  /** PNG of the bleed box, 96 px an inch: red where the total ink is over the limit, amber within 10 % of it, clear elsewhere. */
   readonly ink: Uint8Array;
   /** Ink over the limit, per cent, and the share of the page over it. */
   readonly maxInk: number;
@@ -40,24 +41,30 @@ export function pressViews(options: { softProofs: readonly Uint8Array[]; ink: re
 /** sRGB, from Debian's icc-profiles-free (installed with the TR 002 data the newsprint profile is built from). */
 const screenProfile = '/usr/share/color/icc/sRGB.icc';
 
-/** Each page of the press copy as newsprint will show it, a JPEG a page. */
-export async function renderSoftProofs(pdf: Uint8Array, profile: string): Promise<Uint8Array[]> {
+/**
+ * Each page of the press copy as newsprint will show it, a JPEG of its trim a page: the plates (rendered for the
+ * preflight, the bleed box at one CSS pixel a pixel) cut to the trim, `bleed` mm in, and through the press profile to
+ * the screen, absolute colorimetric: unprinted paper shows as newsprint's grey, ink as it prints on it.
+ */
+export async function renderSoftProofs(plates: readonly Plates[], bleed: number, profile: string): Promise<Uint8Array[]> {
   const work = await scratchFolder('soft-proof');
-  const missing = (tool: string, cause: unknown) => {
-    if (typeof cause === 'object' && cause !== null && 'code' in cause && cause.code === 'ENOENT') throw new BroadsheetError('GhostscriptMissing', `${tool} renders the newsprint soft proof, and it was not found; run \`npm run setup\`.`);
-    throw cause;
-  };
   try {
-    const input = join(work, 'press.pdf');
-    await writeFile(input, pdf);
-    // The plates as the press copy gives them (CMYK, the trim), then through the press profile to the screen,
-    // absolute colorimetric: unprinted paper shows as newsprint's grey, ink as it prints on it.
-    await run('gs', ['-q', '-dBATCH', '-dNOPAUSE', '-dSAFER', '-sDEVICE=tiff32nc', `-r${softProofDpi}`, '-dUseTrimBox', `-sOutputFile=${join(work, 'page-%03d.tif')}`, input], { env: await childEnvironment(), maxBuffer: 16 * 1024 * 1024, timeout: 120_000 }).catch((cause: unknown) => missing('Ghostscript (gs)', cause));
-    const plates = (await readdir(work)).filter((name) => name.endsWith('.tif')).sort();
     const proofs: Uint8Array[] = [];
-    for (const name of plates) {
-      const output = join(work, name.replace(/\.tif$/, '.jpg'));
-      await run('cctiff', ['-f', 'J', '-q', '85', '-ia', profile, '-ir', screenProfile, join(work, name), output], { timeout: 120_000 }).catch((cause: unknown) => missing("Argyll's cctiff", cause));
+    for (const [index, page] of plates.entries()) {
+      // Ghostscript rounds the bleed box's pixels up: the trim is what is left inside the bleed, to the whole pixel below.
+      const exact = (bleed / 25.4) * page.dpi;
+      const inset = Math.round(exact);
+      const width = Math.max(1, Math.min(page.width - inset, Math.floor(page.width - 2 * exact)));
+      const height = Math.max(1, Math.min(page.height - inset, Math.floor(page.height - 2 * exact)));
+      const trim = new Uint8Array(width * height * 4);
+      for (let row = 0; row < height; row++) trim.set(page.pixels.subarray(((row + inset) * page.width + inset) * 4, ((row + inset) * page.width + inset + width) * 4), row * width * 4);
+      const plateFile = join(work, `page-${index + 1}.tif`);
+      const output = join(work, `page-${index + 1}.jpg`);
+      await writeFile(plateFile, encodeCmykTiff(width, height, trim, page.dpi));
+      await run('cctiff', ['-f', 'J', '-q', '85', '-ia', profile, '-ir', screenProfile, plateFile, output], { timeout: 120_000 }).catch((cause: unknown) => {
+        if (typeof cause === 'object' && cause !== null && 'code' in cause && cause.code === 'ENOENT') throw new BroadsheetError('GhostscriptMissing', "Argyll's cctiff renders the newsprint soft proof, and it was not found; run `npm run setup`.");
+        throw cause;
+      });
       proofs.push(await readFile(output));
     }
     return proofs;

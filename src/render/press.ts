@@ -9,6 +9,7 @@ import { makePrintCopies } from '../pdf/pdfx.ts';
 import { printRoom } from '../layout/grid.ts';
 import type { PageInk } from '../preflight/ink.ts';
 import { preflightPdf, type PreflightReport } from '../preflight/preflight.ts';
+import { renderPlates } from '../preflight/ink.ts';
 import { pressViews, renderSoftProofs, type PressView } from '../preflight/press-views.ts';
 import type { PressRules } from '../project/resolve.ts';
 import type { PageRoots } from './page-files.ts';
@@ -77,10 +78,12 @@ export async function pressCopies(set: SetPage, facts: PdfFacts, rules: PressRul
   signal?.throwIfAborted();
   const grid = set.request.grid;
   const ink: PageInk[] = [];
-  // The plant's preflight and the soft proof each render the plates (Ghostscript, a process each): side by side.
+  // The plates are rendered once: the preflight measures ink on them, the soft proof is made of them.
+  const plates = renderPlates(copies.press);
+  plates.catch(() => undefined);
   const [preflight, softProofs] = await Promise.all([
-    timed('preflight', () => preflightPdf({ pdf: copies.press, rules, layout: set.layout, onInk: (page) => ink.push(page), trims: [{ name: `${grid.columns}-column grid`, ...grid.trim }], columnWidth: columnWidthOf(grid), gutter: grid.gutter })),
-    timed('soft proof', () => renderSoftProofs(copies.press, rules.profile)),
+    timed('preflight', () => preflightPdf({ pdf: copies.press, rules, layout: set.layout, plates, onInk: (page) => ink.push(page), trims: [{ name: `${grid.columns}-column grid`, ...grid.trim }], columnWidth: columnWidthOf(grid), gutter: grid.gutter })),
+    plates.then((rendered) => timed('soft proof', () => renderSoftProofs(rendered, rules.bleed, rules.profile))),
   ]);
   const views = pressViews({ softProofs, ink, limit: rules.tac });
   return { pdf: copies.press, screen: copies.screen, preflight, views };

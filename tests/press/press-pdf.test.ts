@@ -186,14 +186,14 @@ describe('the written proof carries the press views', () => {
     throw new Error('no image size found');
   };
 
-  it('writes the soft proof (trim, 96 px an inch) and the ink overlay (bleed box, 72 px an inch) and links both from index.html, hidden until ticked', async () => {
+  it('writes the soft proof (trim) and the ink overlay (bleed box), 96 px an inch from one render of the plates, and links both from index.html, hidden until ticked', async () => {
     const html = await readFile(sample.result.proofPath, 'utf8');
     const soft = imageSize(await readFile(join(sample.result.outDir, 'proof/page-1.soft-proof.jpg')));
     const ink = imageSize(await readFile(join(sample.result.outDir, 'proof/page-1.ink.png')));
     const trim = readGridPreset('zh-broadsheet').trim;
     expect(Math.abs(soft.width - (trim.width / 25.4) * 96)).toBeLessThanOrEqual(1);
     expect(Math.abs(soft.height - (trim.height / 25.4) * 96)).toBeLessThanOrEqual(1);
-    expect(Math.abs(ink.width - ((trim.width + 2 * bleedMm) / 25.4) * 72)).toBeLessThanOrEqual(1);
+    expect(Math.abs(ink.width - ((trim.width + 2 * bleedMm) / 25.4) * 96)).toBeLessThanOrEqual(1);
     expect(html).toContain('src="proof/page-1.soft-proof.jpg"');
     expect(html).toContain('src="proof/page-1.ink.png"');
     expect(html).toMatch(/<input type="checkbox" id="press-soft-proof">/);
