@@ -7,9 +7,9 @@ import type { Element } from 'hast';
 import type { ProofState } from './session.ts';
 
 /**
- * The proof as the reader's browser shows it. `versionOf` gives each photo's version (its file's time and size): the
- * photo's URL carries it, so a photo saved again under its name shows anew when the page takes the new body in,
- * and one unchanged comes from the browser's cache.
+ * The proof as the reader's browser shows it. `versionOf` gives each photo's and stylesheet's version (its file's
+ * time and size): its URL carries it, so a photo or style saved again under its name shows anew when the page takes
+ * the new build in, and one unchanged comes from the browser's cache.
  */
 export function proofPage(state: ProofState, versionOf: (src: string) => string | undefined = () => undefined): string {
   const tools: Element[] = [
@@ -18,11 +18,13 @@ export function proofPage(state: ProofState, versionOf: (src: string) => string 
   ];
   if (state.proofHtml !== null) {
     const tree = fromHtml(state.proofHtml);
-    for (const image of selectAll('img', tree)) {
-      const src = image.properties['src'];
-      const version = typeof src === 'string' && !src.startsWith('data:') ? versionOf(src) : undefined;
-      if (typeof src === 'string' && version) image.properties['src'] = `${src}${src.includes('?') ? '&' : '?'}v=${version}`;
-    }
+    const versioned = (url: unknown): string | undefined => {
+      const version = typeof url === 'string' && !url.startsWith('data:') ? versionOf(url) : undefined;
+      return typeof url === 'string' && version ? `${url}${url.includes('?') ? '&' : '?'}v=${version}` : undefined;
+    };
+    for (const image of selectAll('img', tree)) image.properties['src'] = versioned(image.properties['src']) ?? image.properties['src'];
+    // Stylesheets too: a style saved again comes in under its new version, and the page takes it without a reload.
+    for (const link of selectAll('link[rel~="stylesheet"]', tree)) link.properties['href'] = versioned(link.properties['href']) ?? link.properties['href'];
     const head = select('head', tree);
     if (head) head.children.push(...tools);
     return toHtml(tree);

@@ -3,7 +3,7 @@ import { join, sep } from 'node:path';
 import { launchBrowser } from '../render/browser.ts';
 import type { ComposeOptions } from '../compose.ts';
 import { claimOutputFolder } from '../output/ownership.ts';
-import { openSession, printOutDir } from './session.ts';
+import { openSession, printOutDir, type ProofChange } from './session.ts';
 import { startProofServer } from './server.ts';
 import { watchFolders } from './watch.ts';
 
@@ -21,6 +21,13 @@ export interface RunningPreview {
   stop(): Promise<void>;
 }
 
+/** What the saved paths change: the manuscript's body, the stylesheets, or more. */
+export function changeOf(paths: readonly string[], manuscriptDir: string, article: string): ProofChange {
+  if (paths.every((path) => path === article || (path.startsWith(manuscriptDir + sep) && !/\.(css|html?)$/i.test(path)))) return 'body';
+  if (paths.every((path) => path === article || /\.css$/i.test(path) || (path.startsWith(manuscriptDir + sep) && !/\.html?$/i.test(path)))) return 'styles';
+  return 'all';
+}
+
 export async function startPreview(options: PreviewOptions): Promise<RunningPreview> {
   // Print would be refused later: say so now, before Chromium starts.
   await claimOutputFolder({ folder: printOutDir(options), sources: [options.dir], force: options.force === true });
@@ -33,13 +40,13 @@ export async function startPreview(options: PreviewOptions): Promise<RunningPrev
     const article = join(session.dir, 'article.md');
     const stopWatching = watchFolders([session.dir, ...options.project.watched], (paths) => {
       const started = performance.now();
-      // The manuscript's text or photos: the open page takes the new body (photos under URLs of their own version);
-      // a template or style: the page is loaded again.
-      const bodyOnly = paths.every((path) => path === article || (path.startsWith(session.dir + sep) && !/\.(css|html?)$/i.test(path)));
-      void session.rebuild({ bodyOnly }).then((state) => {
+      // The manuscript's text or photos, or a stylesheet: the open page takes the new body (photos and stylesheets
+      // under URLs of their own version); a template: the page is loaded again.
+      const change = changeOf(paths, session.dir, article);
+      void session.rebuild({ change }).then((state) => {
         const errors = state.diagnostics.filter((d) => d.severity === 'error').length;
         options.log(`build ${state.id} after ${paths.join(', ')}: ${errors === 0 ? 'ok' : `${errors} errors`} in ${Math.round(performance.now() - started)} ms`);
-        server.announce(state.id, !bodyOnly);
+        server.announce(state.id, change === 'all');
       });
     });
     return {

@@ -33,10 +33,11 @@ export interface ProofSession {
   state(): ProofState;
   roots(): PageRoots;
   /**
-   * `bodyOnly`: only the manuscript changed (its text or its photos), so the open page takes the new body in place:
-   * its fonts and styles stay loaded, its photos are loaded afresh.
+   * What changed: `body` (the manuscript's text or photos) or `styles` (a stylesheet), and the open page takes the
+   * new body in place, its fonts loaded, its photos (and for `styles` its stylesheets) loaded afresh; `all` (a
+   * template, or not known) loads a new page.
    */
-  rebuild(options?: { bodyOnly?: boolean }): Promise<ProofState>;
+  rebuild(options?: { change?: ProofChange }): Promise<ProofState>;
   /** Writes the PDF of build `id`, which must be the one on show. */
   printShown(id: number): Promise<Published>;
   /**
@@ -66,8 +67,7 @@ export async function openSession(options: ComposeOptions & { press: PressBrowse
   let state: ProofState = { id: 0, builtAt: new Date().toISOString(), title: basename(dir), diagnostics: [], layout: null, proofHtml: null };
   let running: Promise<ProofState> | undefined;
   let pressed: ShownPressViews | undefined;
-  let again = false;
-  let againTextOnly = true;
+  let again: ProofChange | undefined;
   // Printing and rebuilding take turns: a rebuild may reset the very page a print is reading.
   let turn: Promise<unknown> = Promise.resolve();
   const exclusive = <T>(work: () => Promise<T>): Promise<T> => {
@@ -76,15 +76,15 @@ export async function openSession(options: ComposeOptions & { press: PressBrowse
     return result;
   };
 
-  const once = (bodyOnly: boolean): Promise<ProofState> => exclusive(async () => {
+  const once = (change: ProofChange): Promise<ProofState> => exclusive(async () => {
     const id = state.id + 1;
     const builtAt = new Date().toISOString();
     try {
       const article = await composeArticle({ ...options, dir });
       const { layout } = article;
-      const reuse = bodyOnly && shown !== undefined && headOf(shown.article.html) === headOf(article.html);
+      const reuse = change !== 'all' && shown !== undefined && headOf(shown.article.html) === headOf(article.html);
       const set = reuse && shown
-        ? await shown.set.relayout(article.html, layout)
+        ? await shown.set.relayout(article.html, layout, undefined, { restyle: change === 'styles' })
         : await openPage({ browser: options.press.browser, html: article.html, roots: pageRoots(project, article.manuscript.dir), request: layout, what: article.manuscript.slug, timeoutMs: project.timeouts.layoutMs });
       const previous = reuse ? undefined : shown;
       const { manuscript } = article;
@@ -105,19 +105,18 @@ export async function openSession(options: ComposeOptions & { press: PressBrowse
     return state;
   });
 
-  const rebuild = (request: { bodyOnly?: boolean } = {}): Promise<ProofState> => {
-    const textOnly = request.bodyOnly ?? false;
+  const rebuild = (request: { change?: ProofChange } = {}): Promise<ProofState> => {
+    const change = request.change ?? 'all';
     if (running) {
-      again = true;
-      againTextOnly &&= textOnly;
+      // Saves while a build runs are built once after it, as the widest of their changes.
+      again = again === undefined ? change : widest(again, change);
       return running;
     }
     running = (async () => {
-      let result = await once(textOnly);
-      while (again) {
-        const next = againTextOnly;
-        again = false;
-        againTextOnly = true;
+      let result = await once(change);
+      while (again !== undefined) {
+        const next = again;
+        again = undefined;
         result = await once(next);
       }
       running = undefined;
@@ -164,6 +163,12 @@ export async function openSession(options: ComposeOptions & { press: PressBrowse
 }
 
 /** The document head without its title: when it is unchanged, the loaded page's fonts and styles still apply. */
+/** What a save changed, narrowest first: the manuscript, a stylesheet, anything else. */
+export type ProofChange = 'body' | 'styles' | 'all';
+
+const widths: Readonly<Record<ProofChange, number>> = { body: 0, styles: 1, all: 2 };
+const widest = (a: ProofChange, b: ProofChange): ProofChange => (widths[a] >= widths[b] ? a : b);
+
 function diagnosticsOf(error: unknown): Diagnostic[] {
   if (error instanceof BroadsheetError) {
     if (error.diagnostics.length > 0) return [...error.diagnostics];

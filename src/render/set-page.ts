@@ -33,9 +33,9 @@ export interface SetPage {
    * its loaded fonts and styles: a proof's fast path after an edit, and a warm press's next article. Photos are
    * loaded afresh (a new URL a layout), so a photo replaced under the same name shows as it is now. `roots` replaces
    * the page's allowlist (another manuscript's folder). The returned page replaces this one (which must then not be
-   * printed or closed).
+   * printed or closed). `restyle` loads the stylesheets again first (a style was saved): the page keeps its fonts.
    */
-  relayout(html: string, layout: LayoutRequest, roots?: PageRoots): Promise<SetPage>;
+  relayout(html: string, layout: LayoutRequest, roots?: PageRoots, options?: { restyle?: boolean }): Promise<SetPage>;
   /** How many layouts this page has carried (1 for a new page). */
   readonly layouts: number;
   close(): Promise<void>;
@@ -118,13 +118,33 @@ export async function setPage(input: RenderInput): Promise<SetPage> {
           return timed('print', () => page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true, outline: true, timeout: timeoutMs }));
         },
         layouts,
-        async relayout(html, next, nextRoots) {
+        async relayout(html, next, nextRoots, how = {}) {
           if (nextRoots) roots = nextRoots;
           refused = [];
           // The fonts, styles and scripts the head loaded stay; the photos of the last layout go with its body.
           files = new Map([...files].filter(([urlPath]) => !/\.(jpe?g|png|svg)$/i.test(urlPath)));
           await page.evaluate(
-            (markup, parameter) => {
+            async (markup, parameter, restyle) => {
+              if (restyle) {
+                // Each stylesheet again under a URL of this layout's, the old one removed once the new one is in.
+                const sheets = Array.from(document.querySelectorAll<HTMLLinkElement>('link[rel="stylesheet"]'));
+                await Promise.all(
+                  sheets.map(
+                    (link) =>
+                      new Promise<void>((done) => {
+                        const again = link.cloneNode() as HTMLLinkElement;
+                        // The attribute as written (relative), so the proof taken from this page keeps its own URLs.
+                        const written = link.getAttribute('href') ?? '';
+                        again.setAttribute('href', `${written.split('?')[0] ?? written}?${parameter}`);
+                        again.onload = again.onerror = () => {
+                          link.remove();
+                          done();
+                        };
+                        link.after(again);
+                      }),
+                  ),
+                );
+              }
               const fresh = new DOMParser().parseFromString(markup, 'text/html');
               // A parsed document loads nothing: its photos get a URL of this layout's before they join the page.
               for (const image of Array.from(fresh.images)) {
@@ -137,6 +157,7 @@ export async function setPage(input: RenderInput): Promise<SetPage> {
             },
             html,
             `${layoutParameter}=${layouts}`,
+            how.restyle === true,
           );
           return settle(next);
         },

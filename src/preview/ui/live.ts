@@ -18,20 +18,50 @@ function reloadKeepingPlace(): void {
   location.reload();
 }
 
-/** The head as it matters for the page: stylesheets and fonts, not the title or which build the tools say. */
+/** A file's URL without the version the proof server gives it (?v=…). */
+const unversioned = (url: string): string => url.replace(/[?&]v=[0-9a-z]+$/, '');
+
+/** The head as it matters for the page: stylesheets and fonts (not their versions), not the title or which build the tools say. */
 const headKey = (head: HTMLHeadElement): string =>
   Array.from(head.children)
     .filter((element) => element.tagName !== 'TITLE' && element.tagName !== 'SCRIPT')
-    .map((element) => element.outerHTML)
+    .map((element) => {
+      if (!(element instanceof HTMLLinkElement)) return element.outerHTML;
+      const bare = element.cloneNode() as HTMLLinkElement;
+      bare.setAttribute('href', unversioned(element.getAttribute('href') ?? ''));
+      return bare.outerHTML;
+    })
     .join('');
 
-/** Fetches the new proof and swaps its body in; false when the styles changed and only a full reload will do. */
+/** Takes in each stylesheet saved since (a new version of its URL), the old one removed once the new one applies. */
+async function restyle(fresh: HTMLHeadElement): Promise<void> {
+  const wanted = new Map(Array.from(fresh.querySelectorAll<HTMLLinkElement>('link[rel~="stylesheet"]')).map((link) => [unversioned(link.getAttribute('href') ?? ''), link.getAttribute('href') ?? '']));
+  await Promise.all(
+    Array.from(document.head.querySelectorAll<HTMLLinkElement>('link[rel~="stylesheet"]')).map((link) => {
+      const href = link.getAttribute('href') ?? '';
+      const next = wanted.get(unversioned(href));
+      if (!next || next === href) return Promise.resolve();
+      return new Promise<void>((done) => {
+        const again = link.cloneNode() as HTMLLinkElement;
+        again.setAttribute('href', next);
+        again.onload = again.onerror = () => {
+          link.remove();
+          done();
+        };
+        link.after(again);
+      });
+    }),
+  );
+}
+
+/** Fetches the new proof and swaps its body (and any stylesheet saved since) in; null when the head changed otherwise and only a full reload will do. */
 async function swapIn(): Promise<number | null> {
   const response = await fetch('/', { cache: 'no-store' });
   const fresh = new DOMParser().parseFromString(await response.text(), 'text/html');
   const build = Number(fresh.querySelector('script[data-build]')?.getAttribute('data-build'));
   const bothPages = showsPage() && fresh.querySelector('.sheet') !== null;
   if (!Number.isFinite(build) || !bothPages || headKey(fresh.head) !== headKey(document.head)) return null;
+  await restyle(fresh.head);
   const { scrollX, scrollY } = window;
   document.title = fresh.title;
   document.body.replaceWith(document.importNode(fresh.body, true));
@@ -54,7 +84,7 @@ export function followBuilds(shown: () => number, onStatus: (text: string) => vo
       const build = typeof message === 'object' && message !== null && 'build' in message ? Number(message.build) : NaN;
       const full = typeof message === 'object' && message !== null && 'full' in message && message.full === true;
       if (!Number.isFinite(build) || build === shown() || busy) return;
-      // Photos, styles or templates changed: the page's loaded files are stale, so only a reload shows the new ones.
+      // A template changed (or what changed is not known): only a reload shows it.
       if (full) return reloadKeepingPlace();
       busy = true;
       void swapIn()
