@@ -9,6 +9,7 @@ import { cutToTrim, setPressBoxes, type PrintedRoom } from './boxes.ts';
 import { stampFacts, type DocumentFacts } from './document-metadata.ts';
 import { writeFacts, type PdfFacts } from './finish.ts';
 import { photosToCmyk } from './cmyk-photos.ts';
+import { convertOwnPdfx } from './own-pdfx.ts';
 import { runGhostscript } from './ghostscript.ts';
 import { drawMarks } from './marks.ts';
 import { flattenSoftMasks } from './flatten-masks.ts';
@@ -40,17 +41,46 @@ async function screenCopy(options: { printed: Uint8Array; facts: PdfFacts; room:
   return document.save({ useObjectStreams: false });
 }
 
-async function pressCopy(options: { printed: Uint8Array; facts: PdfFacts; rules: PressRules; room: PrintedRoom }, handedOver: () => void): Promise<Uint8Array> {
-  const { rules, room } = options;
-  const before = await timed('press: read', () => PDFDocument.load(options.printed, { updateMetadata: false }));
+async function pressCopy(options: PressCopyInput, handedOver: () => void): Promise<Uint8Array> {
+  const { rules } = options;
   const profile = await readFile(rules.profile).catch((cause: unknown) => {
     throw new BroadsheetError('ProfileMissing', `The press profile ${rules.profile} cannot be read.`, { cause });
   });
-  await timed('press: neutrals', async () => neutralsToGray(before));
-  await timed('photos to CMYK', () => photosToCmyk(before, rules.profile));
-  if (rules.pdfx === '1a') flattenSoftMasks(before);
-  setPressBoxes(before, room);
-  const rgb = await timed('press: save for Ghostscript', () => before.save({ useObjectStreams: false }));
+  // PDF/X-4 of a page as Chromium prints it is written here; anything else, and X-1a (which flattens), by Ghostscript.
+  if (rules.pdfx === '4') {
+    const page = await preparedPage(options);
+    const own = await timed('PDF/X (Broadsheet)', () => convertOwnPdfx(page, { profile: rules.profile, outputCondition: rules.outputCondition, outputConditionIdentifier: rules.outputConditionIdentifier }));
+    if (own.converted) {
+      handedOver();
+      return timed('press: finish', () => finishPress(page, options, 'PDF/X by Broadsheet'));
+    }
+    // Read again: the attempt may have changed the page before it came to what it does not convert.
+    return ghostscriptCopy(await preparedPage(options), profile, options, handedOver);
+  }
+  return ghostscriptCopy(await preparedPage(options), profile, options, handedOver);
+}
+
+interface PressCopyInput {
+  readonly printed: Uint8Array;
+  readonly facts: PdfFacts;
+  readonly rules: PressRules;
+  readonly room: PrintedRoom;
+}
+
+/** Chromium's page with its neutrals on the black plate, its photos in CMYK and its press boxes. */
+async function preparedPage(options: PressCopyInput): Promise<PDFDocument> {
+  const page = await timed('press: read', () => PDFDocument.load(options.printed, { updateMetadata: false }));
+  await timed('press: neutrals', async () => neutralsToGray(page));
+  await timed('photos to CMYK', () => photosToCmyk(page, options.rules.profile));
+  if (options.rules.pdfx === '1a') flattenSoftMasks(page);
+  setPressBoxes(page, options.room);
+  return page;
+}
+
+/** The press copy through Ghostscript (WebAssembly, in a thread of its own), which converts what is left to CMYK. */
+async function ghostscriptCopy(page: PDFDocument, profile: Buffer, options: PressCopyInput, handedOver: () => void): Promise<Uint8Array> {
+  const { rules } = options;
+  const rgb = await timed('press: save for Ghostscript', () => page.save({ useObjectStreams: false }));
   const converted = await timed('PDF/X (Ghostscript)', () => runGhostscript({
     started: handedOver,
     files: new Map<string, Uint8Array | string>([
@@ -81,17 +111,17 @@ async function pressCopy(options: { printed: Uint8Array; facts: PdfFacts; rules:
     output: '/out.pdf',
   }));
 
-  return timed('press: finish', () => finishPress(converted, options));
+  return timed('press: finish', async () => finishPress(await PDFDocument.load(converted, { updateMetadata: false }), options, 'Ghostscript 10.06 (PDF/X)'));
 }
 
-async function finishPress(converted: Uint8Array, options: { facts: PdfFacts; rules: PressRules; room: PrintedRoom }): Promise<Uint8Array> {
+/** Boxes, facts and XMP, marks, and the header's PDF version. */
+async function finishPress(document: PDFDocument, options: PressCopyInput, made: string): Promise<Uint8Array> {
   const { rules, room } = options;
-  const after = await PDFDocument.load(converted, { updateMetadata: false });
-  setPressBoxes(after, room);
-  const facts: DocumentFacts = { ...options.facts, producer: `${options.facts.producer}; Ghostscript 10.06 (PDF/X)` };
-  stampFacts(after, facts, { pdfx: rules.pdfx });
-  if (rules.marks) drawMarks(after, room);
-  return withHeaderVersion(await after.save({ useObjectStreams: false }), rules.pdfx === '4' ? '1.6' : '1.3');
+  setPressBoxes(document, room);
+  const facts: DocumentFacts = { ...options.facts, producer: `${options.facts.producer}; ${made}` };
+  stampFacts(document, facts, { pdfx: rules.pdfx });
+  if (rules.marks) drawMarks(document, room);
+  return withHeaderVersion(await document.save({ useObjectStreams: false }), rules.pdfx === '4' ? '1.6' : '1.3');
 }
 
 /**

@@ -56,3 +56,14 @@ export function maxTotalInk(plates: Plates, rect: Rect): number {
   }
   return (most / 255) * 100;
 }
+
+/**
+ * The CMYK (per cent) Argyll's own link (sRGB → `profile`, relative colorimetric) gives for each sRGB colour (0–255):
+ * the reference a press copy's colours are held to. `work` is a folder for the link.
+ */
+export function argyllCmyk(profile: string, colours: ReadonlyArray<readonly number[]>, work: string): number[][] {
+  const link = `${work}/srgb-to-press.icc`;
+  execFileSync('collink', ['-ir', '/usr/share/color/icc/sRGB.icc', profile, link], { stdio: 'ignore' });
+  const out = execFileSync('xicclu', ['-s255', link], { input: colours.map((colour) => colour.join(' ')).join('\n') + '\n' }).toString();
+  return [...out.matchAll(/->\s*Lut\s*->\s*([\d.]+)\s+([\d.]+)\s+([\d.]+)\s+([\d.]+)/g)].map((match) => match.slice(1, 5).map((value) => (Number(value) / 255) * 100));
+}

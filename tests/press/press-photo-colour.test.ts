@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makePrintCopies } from '../../src/pdf/pdfx.ts';
 import { testProject } from '../helpers/project.ts';
 import { tempFolder, type TempFolder } from '../helpers/paths.ts';
+import { argyllCmyk } from '../helpers/plates.ts';
 
 const patches: Array<[number, number, number]> = [
   [200, 100, 50],
@@ -22,14 +23,6 @@ const patches: Array<[number, number, number]> = [
 let folder: TempFolder;
 beforeAll(async () => (folder = await tempFolder('photo-colour')));
 afterAll(() => folder.remove());
-
-/** CMYK per cent of each sRGB colour through Argyll's link to the profile. */
-function argyllCmyk(profile: string, colours: ReadonlyArray<readonly number[]>): number[][] {
-  const link = join(folder.path, 'link.icc');
-  execFileSync('collink', ['-ir', '/usr/share/color/icc/sRGB.icc', profile, link], { stdio: 'ignore' });
-  const out = execFileSync('xicclu', ['-s255', link], { input: colours.map((c) => c.join(' ')).join('\n') + '\n' }).toString();
-  return [...out.matchAll(/->\s*Lut\s*->\s*([\d.]+)\s+([\d.]+)\s+([\d.]+)\s+([\d.]+)/g)].map((match) => match.slice(1, 5).map((value) => (Number(value) / 255) * 100));
-}
 
 describe('photos in the press copy', () => {
   it('print each colour as the press profile’s relative colorimetric table gives it, within 3 per cent a plate', async () => {
@@ -57,7 +50,7 @@ describe('photos in the press copy', () => {
       const at = (50 * width + index * 100 + 50) * 4;
       return Array.from(pixels.subarray(at, at + 4)).map((value) => (value / 255) * 100);
     });
-    const expected = argyllCmyk(rules.profile, patches);
+    const expected = argyllCmyk(rules.profile, patches, folder.path);
     expect(expected).toHaveLength(patches.length);
     for (const [index, plates] of measured.entries()) {
       for (const [plate, value] of plates.entries()) expect(Math.abs(value - (expected[index]?.[plate] ?? -100)), `patch ${patches[index]?.join(',')} plate ${'CMYK'[plate]}`).toBeLessThan(3);

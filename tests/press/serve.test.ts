@@ -64,7 +64,7 @@ describe('broadsheet serve', () => {
     expect(answer.preflightPassed).toBe(true);
     expect(answer.pdf).toBe(join(temp.path, 'out-1', 'harbour.pdf'));
     expect(pdfInfo(answer.pdf).get('Title')).toContain('Harbour ferry');
-    expect(Object.keys(answer.stages)).toEqual(expect.arrayContaining(['compose', 'load page', 'lay out', 'print', 'PDF/X (Ghostscript)', 'preflight']));
+    expect(Object.keys(answer.stages)).toEqual(expect.arrayContaining(['compose', 'load page', 'lay out', 'print', 'PDF/X (Broadsheet)', 'preflight']));
   });
 
   it('sets the next article in the page it kept, and prints a photo replaced under its own name as it is now', async () => {
