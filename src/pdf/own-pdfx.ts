@@ -2,8 +2,10 @@
 // on the black plate and photos are CMYK (neutral-gray.ts, cmyk-photos.ts), so what is left is the colours of the
 // content streams (`r g b rg`), which go through the press profile's relative colorimetric table as the photos did,
 // the sRGB profiles nothing uses any more, the links (meaningless on newsprint), and the output intent. Fonts are
-// kept as Chromium embedded them (TrueType subsets). A page holding anything else (shadings, patterns, soft masks,
-// colour spaces set by name, RGB images other than photos) is left to Ghostscript: `convertOwnPdfx` says so.
+// kept as Chromium embedded them (TrueType subsets). Gradients (axial and radial shadings, as patterns or painted
+// with `sh`) have their stops converted the same way. A page holding anything else (sampled or tiling patterns, soft
+// masks, forms, colours set in other named spaces, RGB images other than photos, fonts not embedded) is left to
+// Ghostscript: `convertOwnPdfx` says so.
 import { readFile } from 'node:fs/promises';
 import { PDFArray, PDFDict, PDFName, PDFNumber, PDFRawStream, PDFRef, PDFString, PDFHexString, decodePDFRawStream, type PDFDocument, type PDFObject } from 'pdf-lib';
 
@@ -14,8 +16,10 @@ import { PDFArray, PDFDict, PDFName, PDFNumber, PDFRawStream, PDFRef, PDFString,
 export type OwnPdfxOutcome = { readonly converted: true } | { readonly converted: false; readonly because: string };
 
 const rgbOperator = /(^|[\s\]])(-?\d*\.?\d+)\s+(-?\d*\.?\d+)\s+(-?\d*\.?\d+)\s+(rg|RG)(?=[\s[/]|$)/g;
-/** Operators that set a colour by a named colour space or paint with a shading: not converted here. */
-const namedColour = /(^|\s)(cs|CS|sc|scn|SC|SCN|sh)(?=\s|$)/;
+/** A colour space set by name: only the Pattern space (Chromium's gradients) is converted here. */
+const namedSpace = /(\/[^\s/[\]()<>{}%]+)\s+(?:cs|CS)(?=[\s/[\]<>(]|$)/g;
+/** A colour given in a named space: only a pattern's name (`/P3 scn`) is converted here, not numbers. */
+const spaceColour = /(\/?[^\s/[\]()<>{}%]+)\s+(?:sc|scn|SC|SCN)(?=[\s/[\]<>(]|$)/g;
 
 export async function convertOwnPdfx(document: PDFDocument, options: { profile: string; outputCondition: string; outputConditionIdentifier: string }): Promise<OwnPdfxOutcome> {
   const { context } = document;
@@ -29,13 +33,17 @@ export async function convertOwnPdfx(document: PDFDocument, options: { profile: 
   }
   const srgbProfiles = new Set<PDFRef>();
   const iccSpaces: Array<{ ref: PDFRef; space: PDFArray }> = [];
+  const shadings = new Set<PDFDict>();
   for (const [ref, object] of context.enumerateIndirectObjects()) {
     if (object instanceof PDFArray && object.get(0) === PDFName.of('ICCBased')) iccSpaces.push({ ref, space: object });
     const dict = object instanceof PDFRawStream ? object.dict : object instanceof PDFDict ? object : undefined;
     if (!dict) continue;
     const type = dict.get(PDFName.of('Type'));
     const subtype = dict.get(PDFName.of('Subtype'));
-    if (dict.has(PDFName.of('Shading')) || dict.has(PDFName.of('Pattern')) || type === PDFName.of('Pattern') || dict.has(PDFName.of('ShadingType'))) return { converted: false, because: 'a shading or pattern' };
+    if (type === PDFName.of('Pattern') && dict.get(PDFName.of('PatternType')) !== undefined && (context.lookup(dict.get(PDFName.of('PatternType'))) as PDFNumber | undefined)?.asNumber() !== 2) return { converted: false, because: 'a tiling pattern' };
+    if (dict.has(PDFName.of('ShadingType'))) shadings.add(dict);
+    const inner = context.lookup(dict.get(PDFName.of('Shading')));
+    if (type === PDFName.of('Pattern') && inner instanceof PDFDict) shadings.add(inner);
     if (type === PDFName.of('ExtGState') && dict.has(PDFName.of('SMask')) && dict.get(PDFName.of('SMask')) !== PDFName.of('None')) return { converted: false, because: 'a soft mask' };
     if (subtype === PDFName.of('Form')) return { converted: false, because: 'a form XObject' };
     // Fonts as Chromium embeds them; one that is not embedded is Ghostscript's to embed.
@@ -48,7 +56,7 @@ export async function convertOwnPdfx(document: PDFDocument, options: { profile: 
     }
     if (object instanceof PDFRawStream && pageContents.has(object)) {
       const text = Buffer.from(decodePDFRawStream(object).decode()).toString('latin1');
-      if (namedColour.test(text)) return { converted: false, because: 'a colour set by a named colour space' };
+      if ([...text.matchAll(namedSpace)].some((match) => match[1] !== '/Pattern') || [...text.matchAll(spaceColour)].some((match) => !(match[1] ?? '').startsWith('/'))) return { converted: false, because: 'a colour set by a named colour space' };
       contents.push({ ref, stream: object, text });
     }
     if (object instanceof PDFRawStream && context.lookup(dict.get(PDFName.of('N'))) instanceof PDFNumber && !dict.has(PDFName.of('Subtype'))) {
@@ -57,8 +65,22 @@ export async function convertOwnPdfx(document: PDFDocument, options: { profile: 
     }
   }
 
+  // Gradients: axial and radial shadings whose colours run between stops (exponential functions, alone or
+  // stitched) in RGB; their stops go through the profile like every other colour. Anything else is Ghostscript's.
+  const stops = new Set<PDFArray>();
+  for (const shading of shadings) {
+    const space = context.lookup(shading.get(PDFName.of('ColorSpace')));
+    const rgbSpace = space === PDFName.of('DeviceRGB') || (space instanceof PDFArray && space.get(0) === PDFName.of('ICCBased') && srgbProfiles.has(space.get(1) as PDFRef));
+    const kind = (context.lookup(shading.get(PDFName.of('ShadingType'))) as PDFNumber | undefined)?.asNumber();
+    const found = rgbSpace && (kind === 2 || kind === 3) && !shading.has(PDFName.of('Background')) ? stopsOf(context.lookup(shading.get(PDFName.of('Function'))), context) : undefined;
+    if (!found) return { converted: false, because: 'a shading this does not convert' };
+    for (const stop of found) stops.add(stop);
+  }
+
   // Every colour the pages use, converted at once (one small image through the profile), then written back.
   const colours = new Set<string>();
+  const stopColour = (stop: PDFArray) => stop.asArray().map((value) => String((context.lookup(value) as PDFNumber).asNumber())).join(' ');
+  for (const stop of stops) colours.add(stopColour(stop));
   for (const { text } of contents) for (const match of text.matchAll(rgbOperator)) colours.add(`${match[2]} ${match[3]} ${match[4]}`);
   const cmyk = await throughProfile([...colours], options.profile);
   for (const { ref, stream, text } of contents) {
@@ -67,6 +89,13 @@ export async function convertOwnPdfx(document: PDFDocument, options: { profile: 
     for (const [key, value] of stream.dict.entries()) if (key !== PDFName.of('Filter') && key !== PDFName.of('Length') && key !== PDFName.of('DecodeParms')) fresh.dict.set(key, value);
     context.assign(ref, fresh);
   }
+
+  for (const stop of stops) {
+    const converted = (cmyk.get(stopColour(stop)) ?? '0 0 0 1').split(' ').map(Number);
+    while (stop.size() > 0) stop.remove(0);
+    for (const value of converted) stop.push(PDFNumber.of(value));
+  }
+  for (const shading of shadings) shading.set(PDFName.of('ColorSpace'), PDFName.of('DeviceCMYK'));
 
   // The sRGB profiles Chromium embedded served the photos, which are CMYK now, and the page groups.
   for (const page of document.getPages()) {
@@ -100,6 +129,31 @@ export async function convertOwnPdfx(document: PDFDocument, options: { profile: 
   });
   document.catalog.set(PDFName.of('OutputIntents'), context.obj([context.register(intent)]));
   return { converted: true };
+}
+
+/** The C0 and C1 arrays of a shading's function (exponential, or stitched exponentials), each of 3 values; undefined for any other kind. */
+function stopsOf(fn: PDFObject | undefined, context: PDFDocument['context']): PDFArray[] | undefined {
+  const dict = fn instanceof PDFRawStream ? undefined : fn instanceof PDFDict ? fn : undefined;
+  if (!dict) return undefined;
+  const type = (context.lookup(dict.get(PDFName.of('FunctionType'))) as PDFNumber | undefined)?.asNumber();
+  if (type === 2) {
+    const c0 = context.lookup(dict.get(PDFName.of('C0')));
+    const c1 = context.lookup(dict.get(PDFName.of('C1')));
+    const three = (stop: PDFObject | undefined): stop is PDFArray => stop instanceof PDFArray && stop.size() === 3 && stop.asArray().every((value) => context.lookup(value) instanceof PDFNumber);
+    return three(c0) && three(c1) ? [c0, c1] : undefined;
+  }
+  if (type === 3) {
+    const parts = context.lookup(dict.get(PDFName.of('Functions')));
+    if (!(parts instanceof PDFArray)) return undefined;
+    const all: PDFArray[] = [];
+    for (const part of parts.asArray()) {
+      const found = stopsOf(context.lookup(part), context);
+      if (!found) return undefined;
+      all.push(...found);
+    }
+    return all;
+  }
+  return undefined;
 }
 
 /** CMYK operands (0–1, three decimals) for each "r g b" of 0–1 values, through the press profile. */
