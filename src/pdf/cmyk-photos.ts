@@ -3,7 +3,6 @@
 // (the CMYK Argyll's own link gives, to the per cent) and writes it back as a CMYK JPEG. Ghostscript then passes the
 // photos through instead of decoding, converting and encoding every pixel in WebAssembly, which was two thirds of
 // its time. Photos in other forms (PNG, alpha) are left to it.
-import { readFile } from 'node:fs/promises';
 import { PDFArray, PDFName, PDFNumber, PDFRawStream, type PDFDocument, type PDFObject } from 'pdf-lib';
 import { cachedWork } from '../workspace/work-cache.ts';
 
@@ -24,20 +23,25 @@ function isRgbSpace(document: PDFDocument, space: PDFObject | undefined): boolea
   return profile instanceof PDFRawStream && document.context.lookup(profile.dict.get(PDFName.of('N'))) instanceof PDFNumber && (document.context.lookup(profile.dict.get(PDFName.of('N'))) as PDFNumber).asNumber() === 3;
 }
 
+/** The press profile: its path (for sharp) and its bytes (for the cache's key and the output intent), read once. */
+export interface ProfileFile {
+  readonly path: string;
+  readonly bytes: Uint8Array;
+}
+
 /**
  * Rewrites every RGB JPEG photo of the document as CMYK through `profile` (a CMYK output profile); returns how many.
  * JPEG quality 92 with full chroma: what Ghostscript's prepress setting (QFactor 0.15) would have written.
  */
-export async function photosToCmyk(document: PDFDocument, profile: string): Promise<number> {
+export async function photosToCmyk(document: PDFDocument, profile: ProfileFile): Promise<number> {
   const { default: sharp } = await import('sharp');
-  const profileBytes = await readFile(profile);
   const photos = document.context.enumerateIndirectObjects().filter((entry): entry is [(typeof entry)[0], PDFRawStream] => entry[1] instanceof PDFRawStream && isRgbJpeg(document, entry[1]));
   await Promise.all(
     photos.map(async ([ref, stream]) => {
       // Chromium's JPEGs carry no profile of their own: their ICC space is sRGB, which sharp assumes.
       // The same photo through the same profile is converted once (work-cache.ts).
-      const cmyk = await cachedWork(['cmyk', sharp.versions.vips, profileBytes, stream.contents], 'jpg', () =>
-        sharp(stream.contents, { failOn: 'error' }).withIccProfile(profile, { attach: false }).jpeg({ quality: 92, chromaSubsampling: '4:4:4' }).toBuffer(),
+      const cmyk = await cachedWork(['cmyk', sharp.versions.vips, profile.bytes, stream.contents], 'jpg', () =>
+        sharp(stream.contents, { failOn: 'error' }).withIccProfile(profile.path, { attach: false }).jpeg({ quality: 92, chromaSubsampling: '4:4:4' }).toBuffer(),
       );
       const dict = stream.dict.clone(document.context);
       dict.set(PDFName.of('ColorSpace'), PDFName.of('DeviceCMYK'));

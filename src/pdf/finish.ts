@@ -24,12 +24,6 @@ export function articleFacts(frontMatter: FrontMatter, producer: string): PdfFac
   };
 }
 
-export async function finishPdf(options: { pdf: Uint8Array; facts: PdfFacts }): Promise<Uint8Array> {
-  const document = await PDFDocument.load(options.pdf, { updateMetadata: false });
-  writeFacts(document, options.facts);
-  return document.save({ useObjectStreams: false });
-}
-
 /** Writes the facts into a loaded document (Info and a fixed ID). */
 export function writeFacts(document: PDFDocument, facts: PdfFacts): void {
   document.setTitle(facts.title, { showInWindowTitleBar: true });

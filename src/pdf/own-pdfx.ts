@@ -6,7 +6,7 @@
 // with `sh`) have their stops converted the same way. A page holding anything else (sampled or tiling patterns, soft
 // masks, forms, colours set in other named spaces, RGB images other than photos, fonts not embedded) is left to
 // Ghostscript: `convertOwnPdfx` says so.
-import { readFile } from 'node:fs/promises';
+import type { ProfileFile } from './cmyk-photos.ts';
 import { PDFArray, PDFDict, PDFName, PDFNumber, PDFRawStream, PDFRef, PDFString, PDFHexString, decodePDFRawStream, type PDFDocument, type PDFObject } from 'pdf-lib';
 
 /**
@@ -21,7 +21,7 @@ const namedSpace = /(\/[^\s/[\]()<>{}%]+)\s+(?:cs|CS)(?=[\s/[\]<>(]|$)/g;
 /** A colour given in a named space: only a pattern's name (`/P3 scn`) is converted here, not numbers. */
 const spaceColour = /(\/?[^\s/[\]()<>{}%]+)\s+(?:sc|scn|SC|SCN)(?=[\s/[\]<>(]|$)/g;
 
-export async function convertOwnPdfx(document: PDFDocument, options: { profile: string; outputCondition: string; outputConditionIdentifier: string }): Promise<OwnPdfxOutcome> {
+export async function convertOwnPdfx(document: PDFDocument, options: { profile: ProfileFile; outputCondition: string; outputConditionIdentifier: string }): Promise<OwnPdfxOutcome> {
   const { context } = document;
   const contents: Array<{ ref: PDFRef; stream: PDFRawStream; text: string }> = [];
   // The pages' content streams, by the objects themselves (Contents gives a stream or an array of references).
@@ -82,7 +82,7 @@ export async function convertOwnPdfx(document: PDFDocument, options: { profile: 
   const stopColour = (stop: PDFArray) => stop.asArray().map((value) => String((context.lookup(value) as PDFNumber).asNumber())).join(' ');
   for (const stop of stops) colours.add(stopColour(stop));
   for (const { text } of contents) for (const match of text.matchAll(rgbOperator)) colours.add(`${match[2]} ${match[3]} ${match[4]}`);
-  const cmyk = await throughProfile([...colours], options.profile);
+  const cmyk = await throughProfile([...colours], options.profile.path);
   for (const { ref, stream, text } of contents) {
     const rewritten = text.replace(rgbOperator, (_whole, before: string, r: string, g: string, b: string, operator: string) => `${before}${cmyk.get(`${r} ${g} ${b}`) ?? '0 0 0 1'} ${operator === 'rg' ? 'k' : 'K'}`);
     const fresh = context.flateStream(Buffer.from(rewritten, 'latin1'));
@@ -118,7 +118,7 @@ export async function convertOwnPdfx(document: PDFDocument, options: { profile: 
   }
 
   // The output intent: the press profile, embedded once, named by its printing condition.
-  const profile = context.flateStream(await readFile(options.profile), { N: 4 });
+  const profile = context.flateStream(options.profile.bytes, { N: 4 });
   const intent = context.obj({
     Type: 'OutputIntent',
     S: 'GTS_PDFX',

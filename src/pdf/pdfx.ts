@@ -8,7 +8,7 @@ import type { PressRules } from '../project/resolve.ts';
 import { cutToTrim, setPressBoxes, type PrintedRoom } from './boxes.ts';
 import { stampFacts, type DocumentFacts } from './document-metadata.ts';
 import { writeFacts, type PdfFacts } from './finish.ts';
-import { photosToCmyk } from './cmyk-photos.ts';
+import { photosToCmyk, type ProfileFile } from './cmyk-photos.ts';
 import { convertOwnPdfx } from './own-pdfx.ts';
 import { runGhostscript } from './ghostscript.ts';
 import { drawMarks } from './marks.ts';
@@ -43,21 +43,21 @@ async function screenCopy(options: { printed: Uint8Array; facts: PdfFacts; room:
 
 async function pressCopy(options: PressCopyInput, handedOver: () => void): Promise<Uint8Array> {
   const { rules } = options;
-  const profile = await readFile(rules.profile).catch((cause: unknown) => {
+  const bytes = await readFile(rules.profile).catch((cause: unknown) => {
     throw new BroadsheetError('ProfileMissing', `The press profile ${rules.profile} cannot be read.`, { cause });
   });
+  const profile: ProfileFile = { path: rules.profile, bytes };
   // PDF/X-4 of a page as Chromium prints it is written here; anything else, and X-1a (which flattens), by Ghostscript.
   if (rules.pdfx === '4') {
-    const page = await preparedPage(options);
-    const own = await timed('PDF/X (Broadsheet)', () => convertOwnPdfx(page, { profile: rules.profile, outputCondition: rules.outputCondition, outputConditionIdentifier: rules.outputConditionIdentifier }));
+    const page = await preparedPage(options, profile);
+    const own = await timed('PDF/X (Broadsheet)', () => convertOwnPdfx(page, { profile, outputCondition: rules.outputCondition, outputConditionIdentifier: rules.outputConditionIdentifier }));
     if (own.converted) {
       handedOver();
       return timed('press: finish', () => finishPress(page, options, 'PDF/X by Broadsheet'));
     }
-    // Read again: the attempt may have changed the page before it came to what it does not convert.
-    return ghostscriptCopy(await preparedPage(options), profile, options, handedOver);
   }
-  return ghostscriptCopy(await preparedPage(options), profile, options, handedOver);
+  // Read again after an attempt: it may have changed the page before it came to what it does not convert.
+  return ghostscriptCopy(await preparedPage(options, profile), profile, options, handedOver);
 }
 
 interface PressCopyInput {
@@ -68,24 +68,24 @@ interface PressCopyInput {
 }
 
 /** Chromium's page with its neutrals on the black plate, its photos in CMYK and its press boxes. */
-async function preparedPage(options: PressCopyInput): Promise<PDFDocument> {
+async function preparedPage(options: PressCopyInput, profile: ProfileFile): Promise<PDFDocument> {
   const page = await timed('press: read', () => PDFDocument.load(options.printed, { updateMetadata: false }));
   await timed('press: neutrals', async () => neutralsToGray(page));
-  await timed('photos to CMYK', () => photosToCmyk(page, options.rules.profile));
+  await timed('photos to CMYK', () => photosToCmyk(page, profile));
   if (options.rules.pdfx === '1a') flattenSoftMasks(page);
   setPressBoxes(page, options.room);
   return page;
 }
 
 /** The press copy through Ghostscript (WebAssembly, in a thread of its own), which converts what is left to CMYK. */
-async function ghostscriptCopy(page: PDFDocument, profile: Buffer, options: PressCopyInput, handedOver: () => void): Promise<Uint8Array> {
+async function ghostscriptCopy(page: PDFDocument, profile: ProfileFile, options: PressCopyInput, handedOver: () => void): Promise<Uint8Array> {
   const { rules } = options;
   const rgb = await timed('press: save for Ghostscript', () => page.save({ useObjectStreams: false }));
   const converted = await timed('PDF/X (Ghostscript)', () => runGhostscript({
     started: handedOver,
     files: new Map<string, Uint8Array | string>([
       ['/in.pdf', rgb],
-      ['/profile.icc', profile],
+      ['/profile.icc', profile.bytes],
       ['/pdfx.ps', outputIntent(rules)],
       ['/images.ps', imageSettings()],
     ]),

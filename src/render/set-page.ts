@@ -45,7 +45,9 @@ const documentPath = '/index.html';
 
 /** The query parameter a relayout gives its photos' URLs, and what takes it out of the report and the proof again. */
 const layoutParameter = 'broadsheet-layout';
-const withoutLayoutParameter = (report: LayoutReport): LayoutReport => JSON.parse(JSON.stringify(report).replace(/[?&]broadsheet-layout=\d+/g, '')) as LayoutReport;
+/** The parameter as a URL carries it, written in HTML (`&amp;`) or not. */
+const layoutQuery = new RegExp(`(?:\\?|&amp;|&)${layoutParameter}=\\d+`, 'g');
+const withoutLayoutParameter = (report: LayoutReport): LayoutReport => JSON.parse(JSON.stringify(report).replace(layoutQuery, '')) as LayoutReport;
 
 /** Font files never change under a running process (they are installed packages): read each once. */
 const fontCache = new Map<string, Promise<Buffer>>();
@@ -94,7 +96,9 @@ export async function setPage(input: RenderInput): Promise<SetPage> {
     await timed('load page', () => page.goto(pageOrigin + documentPath, { waitUntil: 'load', timeout: timeoutMs, ...(input.signal ? { signal: input.signal } : {}) }));
     const settle = async (request: LayoutRequest): Promise<SetPage> => {
       layouts++;
-      const layout = withoutLayoutParameter(await timed('lay out', () => layOutPage({ page, request, timeoutMs, ...(input.signal ? { signal: input.signal } : {}) })));
+      const report = await timed('lay out', () => layOutPage({ page, request, timeoutMs, ...(input.signal ? { signal: input.signal } : {}) }));
+      // Only a page laid out again names its photos with the parameter.
+      const layout = layouts > 1 ? withoutLayoutParameter(report) : report;
       if (refused.length > 0) {
         throw new BroadsheetError('RequestBlocked', `The page asked for ${refused.length} file${refused.length === 1 ? '' : 's'} it may not load:`, { details: refused });
       }
@@ -107,7 +111,7 @@ export async function setPage(input: RenderInput): Promise<SetPage> {
           for (const script of Array.from(document.querySelectorAll('script'))) script.remove();
           return '<!doctype html>\n' + document.documentElement.outerHTML;
         })
-      ).replace(/(?:\?|&amp;)broadsheet-layout=\d+(?=")/g, '');
+      ).replace(layoutQuery, '');
       return {
         proofHtml,
         files,
