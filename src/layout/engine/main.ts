@@ -27,12 +27,8 @@ async function layOut(request: LayoutRequest): Promise<LayoutReport> {
   const started = performance.now();
   await document.fonts.ready;
   const problems: LayoutProblem[] = [];
-  for (const image of Array.from(document.images)) {
-    await image.decode().catch(() => undefined);
-    if (!image.complete || image.naturalWidth === 0) {
-      problems.push({ rule: 'photo-unreadable', severity: 'error', message: `photo ${image.getAttribute('src') ?? '(no source)'} could not be decoded` });
-    }
-  }
+  // The photos decode off the main thread while the text is measured (measuring needs only their pixel sizes).
+  const decoding = Promise.all(Array.from(document.images).map(unreadablePhoto));
   const page = geometryOf(request.grid);
   const metrics: GridMetrics = { columnWidth: page.columnWidth / pxPerMm, gutter: page.gutter / pxPerMm, leading: page.leading / pxPerMm, pageColumns: page.columns };
   const container = document.createElement('main');
@@ -160,6 +156,7 @@ async function layOut(request: LayoutRequest): Promise<LayoutReport> {
       space,
     });
   }
+  for (const problem of await decoding) if (problem) problems.push(problem);
   const settingStarted = performance.now();
   const measuredPages = measurePages(parts, page);
   problems.push(...measuredPages.problems);
@@ -178,6 +175,12 @@ async function layOut(request: LayoutRequest): Promise<LayoutReport> {
     timing: { attempts, milliseconds: Math.round(performance.now() - started), measuring: Math.round(measuring), setting: Math.round(performance.now() - settingStarted) },
     baseline: { pitch: round(page.leading / pxPerMm), origin: round(first.area.top / pxPerMm) },
   };
+}
+
+async function unreadablePhoto(image: HTMLImageElement): Promise<LayoutProblem | null> {
+  await image.decode().catch(() => undefined);
+  if (image.complete && image.naturalWidth > 0) return null;
+  return { rule: 'photo-unreadable', severity: 'error', message: `photo ${image.getAttribute('src') ?? '(no source)'} could not be decoded` };
 }
 
 /** The story's space: its own block of the page, or the whole width below the stories set before it. */
