@@ -81,7 +81,7 @@ const fitSteps = Array.from({ length: 10 }, (_, step) => 1 - step * 0.05);
 
 /**
  * Headline fitting: the largest step of the type that sets in at most `most` lines (the smallest step when none
- * does). Smaller type never takes more lines, so the steps are searched by halves: four layouts instead of ten.
+ * does). Smaller type never takes more lines, so the steps are searched by halves: at most five layouts instead of ten.
  */
 function fitLines(element: HTMLElement | null, most: number): void {
   if (!element) return;
@@ -99,16 +99,16 @@ function fitLines(element: HTMLElement | null, most: number): void {
   };
   let low = 0;
   let high = fitSteps.length - 1;
-  let set = -1;
+  let tried = -1;
   while (low <= high) {
     const middle = (low + high) >> 1;
     if (fits(middle)) high = middle - 1;
     else low = middle + 1;
-    set = middle;
+    tried = middle;
   }
   // The search ends on the step it tried last; the type is left at the first step that fits (or the smallest).
   const chosen = Math.min(low, fitSteps.length - 1);
-  if (chosen !== set) fits(chosen);
+  if (chosen !== tried) fits(chosen);
 }
 
 export function place(element: HTMLElement, x: number, y: number, width: number, height?: number): void {
