@@ -16,6 +16,7 @@ import { flattenSoftMasks } from './flatten-masks.ts';
 import { neutralsToGray } from './neutral-gray.ts';
 import { imageSettings } from './image-settings.ts';
 import { timed } from '../workspace/stage-clock.ts';
+import { numberStructureIds } from './structure-ids.ts';
 
 export interface PrintCopies {
   /** What the press receives: PDF/X in the plant's CMYK, with trim and bleed boxes. */
@@ -36,6 +37,7 @@ export async function makePrintCopies(options: { printed: Uint8Array; facts: Pdf
 
 async function screenCopy(options: { printed: Uint8Array; facts: PdfFacts; room: PrintedRoom }): Promise<Uint8Array> {
   const document = await PDFDocument.load(options.printed, { updateMetadata: false });
+  numberStructureIds(document);
   cutToTrim(document, options.room);
   writeFacts(document, options.facts);
   return document.save({ useObjectStreams: false });
@@ -70,6 +72,7 @@ interface PressCopyInput {
 /** Chromium's page with its neutrals on the black plate, its photos in CMYK and its press boxes. */
 async function preparedPage(options: PressCopyInput, profile: ProfileFile): Promise<PDFDocument> {
   const page = await timed('press: read', () => PDFDocument.load(options.printed, { updateMetadata: false }));
+  numberStructureIds(page);
   await timed('press: neutrals', async () => neutralsToGray(page));
   await timed('photos to CMYK', () => photosToCmyk(page, profile));
   if (options.rules.pdfx === '1a') flattenSoftMasks(page);
