@@ -9,11 +9,12 @@ import type { BreakToken, LayoutReport, StoryRequest } from '../layout/report.ts
 import { formatMessages } from '../manuscript/diagnostics.ts';
 import type { Manuscript } from '../manuscript/types.ts';
 import { combinePages } from '../pdf/combine.ts';
-import { launchBrowser, type PressBrowser } from '../render/browser.ts';
+import type { PressBrowser } from '../render/browser.ts';
 import { pageRoots } from '../render/page-files.ts';
-import { openPage, printPage, releasePage } from '../render/press.ts';
-import { pageRack, type PageRack } from '../render/page-rack.ts';
 import { pagesAtOnce, pending, sideBySide } from './side-by-side.ts';
+import type { PageRunner } from '../queue/runner.ts';
+import { inProcessRunner } from '../queue/in-process.ts';
+import type { JobHooks } from '../queue/page-job.ts';
 import type { ResolvedProject } from '../project/resolve.ts';
 import type { PreflightReport } from '../preflight/preflight.ts';
 import type { PressView } from '../preflight/press-views.ts';
@@ -66,6 +67,10 @@ export async function buildEdition(options: {
   onPage?: (page: number, of: number) => void;
   /** The folder it will be written to: refused before Chromium starts if it is not Broadsheet's to replace. */
   output?: { folder: string; force?: boolean };
+  /** Who sets the pages (a job queue's workers); by default this process, one page a core. */
+  runner?: (pages: number) => Promise<PageRunner>;
+  /** Told of each page's progress: taken up by a worker, laid out. */
+  onJob?: (page: number) => JobHooks;
 }): Promise<BuiltEdition> {
   const { project, signal } = options;
   const edition = await loadEdition({ file: options.file, columns: async (name) => project.gridFor({ lang: project.paper.lang, ...(name ? { name } : {}) }).columns });
@@ -77,7 +82,7 @@ export async function buildEdition(options: {
   }
   const grid = project.gridFor({ lang: project.paper.lang, ...(edition.grid ? { name: edition.grid } : {}) });
   const paper = edition.paper ?? project.paper.name;
-  const press = options.press ?? (await launchBrowser({ project }));
+  const runner = options.runner ? await options.runner(edition.pages.length) : await inProcessRunner({ project, atOnce: pagesAtOnce(edition.pages.length), ...(options.press ? { press: options.press } : {}) });
   /** Text that jumps on: the story's folder and where it stopped, for the page that takes it up. */
   const jumped = new Map<string, { fromPage: number; token: BreakToken; dir: string; headline: string }>();
   /** Each page's layout, done: a page that takes up a jump waits for the page the story starts on. */
@@ -85,21 +90,17 @@ export async function buildEdition(options: {
   const startsOn = new Map(edition.pages.flatMap((page) => page.articles.flatMap((placed) => (placed.kind === 'article' ? [[placed.slug, page.number] as const] : []))));
   const stop = new AbortController();
   const pageSignal = signal ? AbortSignal.any([signal, stop.signal]) : stop.signal;
-  let chromium = 'Chromium';
   let finished = 0;
-  const atOnce = pagesAtOnce(edition.pages.length);
-  const rack = press.rack ?? pageRack({ keep: atOnce });
-  let pages: Array<{ page: BuiltPage; warnings: string[] }>;
+  let pages: Array<{ page: BuiltPage; warnings: string[]; chromium: string }>;
   try {
-    chromium = await press.browser.version();
-    pages = await sideBySide(edition.pages, atOnce, stop, async (page) => {
+    pages = await sideBySide(edition.pages, runner.atOnce, stop, async (page) => {
       const layout = laidOut.get(page.number) ?? pending<void>();
       try {
         for (const placed of page.articles) {
           const from = placed.kind === 'article' ? undefined : startsOn.get(placed.slug);
           if (from !== undefined && from < page.number) await laidOut.get(from)?.promise;
         }
-        const built = await setEditionPage({ project, edition, page, grid, paper, chromium, press, rack, jumped, signal: pageSignal, laidOut: () => layout.resolve() });
+        const built = await setEditionPage({ project, edition, page, grid, paper, runner, jumped, signal: pageSignal, hooks: options.onJob?.(page.number) ?? {}, laidOut: () => layout.resolve() });
         options.onPage?.(++finished, edition.pages.length);
         return built;
       } catch (error) {
@@ -108,10 +109,10 @@ export async function buildEdition(options: {
       }
     });
   } finally {
-    if (rack !== press.rack) await rack.close();
-    if (!options.press) await press.close();
+    await runner.close();
   }
   signal?.throwIfAborted();
+  const chromium = pages[0]?.chromium ?? 'Chromium';
   const warnings = pages.flatMap((page) => page.warnings);
   const pdf = await combinePages({
     pages: pages.map(({ page }) => ({ pdf: page.screen, title: page.title, articles: page.articles.map((article) => (article.manuscript ? article.headline : `${article.headline}（续）`)) })),
@@ -129,19 +130,17 @@ interface EditionPageInput {
   readonly page: Edition['pages'][number];
   readonly grid: ReturnType<ResolvedProject['gridFor']>;
   readonly paper: string;
-  readonly chromium: string;
-  readonly press: PressBrowser;
-  /** The lanes' pages: a page printed is the next page's, its fonts and styles loaded. */
-  readonly rack: PageRack;
+  readonly runner: PageRunner;
+  readonly hooks: JobHooks;
   readonly jumped: Map<string, { fromPage: number; token: BreakToken; dir: string; headline: string }>;
   readonly signal: AbortSignal;
   /** Called once the page is laid out and its jumps recorded, before it is printed. */
   readonly laidOut: () => void;
 }
 
-/** Composes, lays out, prints and finishes one page of the edition. */
-async function setEditionPage(input: EditionPageInput): Promise<{ page: BuiltPage; warnings: string[] }> {
-  const { project, edition, page, grid, paper, chromium, press, jumped, signal, rack } = input;
+/** Composes one page of the edition and has the runner lay it out, print and finish it. */
+async function setEditionPage(input: EditionPageInput): Promise<{ page: BuiltPage; warnings: string[]; chromium: string }> {
+  const { project, edition, page, grid, paper, runner, jumped, signal } = input;
   signal.throwIfAborted();
   const stories: Root[] = [];
   const requests: StoryRequest[] = [];
@@ -176,34 +175,33 @@ async function setEditionPage(input: EditionPageInput): Promise<{ page: BuiltPag
   const lang = pageLang(articles, requests, project.paper.lang);
   const folio = { paper, lang, date: edition.date, page: page.number, ...(page.section ? { section: page.section } : {}) };
   const title = pageTitle(page.number, page.section, edition);
-  const set = await openPage({
-    rack,
-    browser: press.browser,
+  const what = `Page ${page.number} of ${edition.name}`;
+  const job = {
+    what,
+    page: page.number,
     html: toHtml(document),
-    // Again after composing: a photo converted on this page adds the run's folder of converted photos.
-    roots: { ...roots, ...pageRoots(project) },
     request: { grid, folio, stories: requests },
-    what: `Page ${page.number} of ${edition.name}`,
+    facts: { title: `${paper} ${edition.date} ${title}`, subject: articles.map((article) => article.headline).join(' / '), lang, date: edition.date },
+    rules: (({ profile: _profile, ...rules }) => rules)(project.press),
     timeoutMs: project.timeouts.layoutMs,
-    signal,
-  });
-  try {
-    set.layout.stories.forEach((story, index) => {
-      const article = articles[index];
-      const placed = page.articles[index];
-      if (story.jump && article && placed?.kind === 'article') {
-        jumped.set(article.slug, { fromPage: page.number, token: story.jump.token, dir: placed.dir, headline: article.headline });
+  };
+  // Again after composing: a photo converted on this page adds the run's folder of converted photos.
+  const inputs = { roots: { ...roots, ...pageRoots(project) }, profile: project.press.profile };
+  const done = await runner.run(job, inputs, {
+    ...input.hooks,
+    laidOut(jumps) {
+      for (const jump of jumps) {
+        const article = articles[jump.story];
+        const placed = page.articles[jump.story];
+        if (article && placed?.kind === 'article') jumped.set(article.slug, { fromPage: page.number, token: jump.token, dir: placed.dir, headline: article.headline });
       }
-    });
-    input.laidOut();
-    const facts = { title: `${paper} ${edition.date} ${title}`, subject: articles.map((article) => article.headline).join(' / '), lang, date: edition.date, producer: `Broadsheet (${chromium})` };
-    const printed = await printPage(set, facts, `Page ${page.number} of ${edition.name}`, project.press, signal);
-    for (const problem of set.layout.problems) warnings.push(`page ${page.number}: layout: ${problem.severity}: ${problem.rule}: ${problem.message}`);
-    const built: BuiltPage = { number: page.number, ...(page.section ? { section: page.section } : {}), title, pdf: printed.pdf, screen: printed.screen, preflight: printed.preflight, views: printed.views, proofHtml: set.proofHtml, layout: set.layout, files: set.files, articles };
-    return { page: built, warnings };
-  } finally {
-    await releasePage({ rack }, set);
-  }
+      input.hooks.laidOut?.(jumps);
+      input.laidOut();
+    },
+  }, signal);
+  for (const problem of done.layout.problems) warnings.push(`page ${page.number}: layout: ${problem.severity}: ${problem.rule}: ${problem.message}`);
+  const built: BuiltPage = { number: page.number, ...(page.section ? { section: page.section } : {}), title, pdf: done.pdf, screen: done.screen, preflight: done.preflight, views: done.views, proofHtml: done.proofHtml, layout: done.layout, files: done.files, articles };
+  return { page: built, warnings, chromium: done.chromium };
 }
 
 /** Writes the edition PDF, one PDF, proof and layout report per page, and the files the proofs use. */

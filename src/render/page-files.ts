@@ -36,8 +36,18 @@ const mimeTypes: Record<string, string> = {
   '.svg': 'image/svg+xml',
 };
 
-/** Maps a request URL to a file under one of the roots, or says why it is refused. */
-export function resolvePageFile(url: string, roots: PageRoots): PageFile {
+/**
+ * Where a page's files come from: folders by URL path (a build's, a proof's), or a finder that answers each URL
+ * itself (a queue worker's, from the files a job names by content hash).
+ */
+export type PageFiles = PageRoots | PageFinder;
+export type PageFinder = (url: string) => Promise<PageFile>;
+
+/** The file a URL asks for, from folders or a finder. */
+export const findPageFile = (url: string, files: PageFiles): Promise<PageFile> => (typeof files === 'function' ? files(url) : Promise.resolve(resolvePageFile(url, files)));
+
+/** The path a URL of the page asks for (no leading slash), or why it is refused before any folder is looked at. */
+export function pagePathOf(url: string): { kind: 'path'; urlPath: string } | { kind: 'refused'; reason: string } {
   let parsed: URL;
   try {
     parsed = new URL(url);
@@ -52,11 +62,24 @@ export function resolvePageFile(url: string, roots: PageRoots): PageFile {
     return { kind: 'refused', reason: 'broken %-escape' };
   }
   if (urlPath.includes('\0') || urlPath.split('/').includes('..')) return { kind: 'refused', reason: 'path climbs out of its folder' };
+  return { kind: 'path', urlPath };
+}
+
+/** The type a file is served as, or undefined for a kind of file a page never loads. */
+export const mimeOf = (urlPath: string): string | undefined => mimeTypes[extname(urlPath).toLowerCase()];
+
+export const unservedType = (urlPath: string): { kind: 'refused'; reason: string } => ({ kind: 'refused', reason: `files of type ${extname(urlPath) || '(none)'} are not loaded` });
+
+/** Maps a request URL to a file under one of the roots, or says why it is refused. */
+export function resolvePageFile(url: string, roots: PageRoots): PageFile {
+  const asked = pagePathOf(url);
+  if (asked.kind === 'refused') return asked;
+  const { urlPath } = asked;
   const prefix = Object.keys(roots).find((candidate) => urlPath.startsWith(candidate));
   const root = prefix === undefined ? undefined : roots[prefix];
   if (prefix === undefined || root === undefined) return { kind: 'refused', reason: 'not a file the page may load' };
-  const mime = mimeTypes[extname(urlPath).toLowerCase()];
-  if (!mime) return { kind: 'refused', reason: `files of type ${extname(urlPath) || '(none)'} are not loaded` };
+  const mime = mimeOf(urlPath);
+  if (!mime) return unservedType(urlPath);
   const path = resolve(root, urlPath.slice(prefix.length));
   let real: string;
   try {

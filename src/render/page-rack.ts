@@ -3,13 +3,13 @@
 // that has carried `reuses` layouts is closed and a fresh one opened, so a long-running press never grows.
 import type { Browser } from 'puppeteer-core';
 import type { LayoutRequest } from '../layout/report.ts';
-import type { PageRoots } from './page-files.ts';
+import type { PageFiles } from './page-files.ts';
 import { setPage, type SetPage } from './set-page.ts';
 
 export interface RackedPageInput {
   readonly browser: Browser;
   readonly html: string;
-  readonly roots: PageRoots;
+  readonly roots: PageFiles;
   readonly request: LayoutRequest;
   readonly timeoutMs: number;
   readonly signal?: AbortSignal;

@@ -11,7 +11,7 @@ import { preflightPdf, type PreflightReport } from '../preflight/preflight.ts';
 import { renderPlates, type PageInk } from '../preflight/ink.ts';
 import { pressViews, renderSoftProofs, type PressView } from '../preflight/press-views.ts';
 import type { PressRules } from '../project/resolve.ts';
-import type { PageRoots } from './page-files.ts';
+import type { PageFiles } from './page-files.ts';
 import { setPage, type SetPage } from './set-page.ts';
 import type { PageRack } from './page-rack.ts';
 import { timed } from '../workspace/stage-clock.ts';
@@ -19,7 +19,7 @@ import { timed } from '../workspace/stage-clock.ts';
 export interface PressInput {
   readonly browser: Browser;
   readonly html: string;
-  readonly roots: PageRoots;
+  readonly roots: PageFiles;
   readonly request: LayoutRequest;
   /** What the page is, in errors: "shanting", "page 2 of 样报 第1期". */
   readonly what: string;

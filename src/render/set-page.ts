@@ -4,7 +4,7 @@ import type { Browser, HTTPRequest, Page } from 'puppeteer-core';
 import { BroadsheetError } from '../errors/catalogue.ts';
 import { layOutPage } from './lay-out-page.ts';
 import type { LayoutReport, LayoutRequest } from '../layout/report.ts';
-import { pageOrigin, resolvePageFile, type PageRoots } from './page-files.ts';
+import { findPageFile, pageOrigin, type PageFiles, type PageRoots } from './page-files.ts';
 import { fitPhotos } from './fit-photos.ts';
 import { timed } from '../workspace/stage-clock.ts';
 
@@ -12,7 +12,7 @@ export interface RenderInput {
   readonly browser: Browser;
   /** The filled template, serialised. */
   readonly html: string;
-  readonly roots: PageRoots;
+  readonly roots: PageFiles;
   readonly layout: LayoutRequest;
   readonly signal?: AbortSignal;
   readonly timeoutMs?: number;
@@ -35,7 +35,7 @@ export interface SetPage {
    * the page's allowlist (another manuscript's folder). The returned page replaces this one (which must then not be
    * printed or closed). `restyle` loads the stylesheets again first (a style was saved): the page keeps its fonts.
    */
-  relayout(html: string, layout: LayoutRequest, roots?: PageRoots, options?: { restyle?: boolean }): Promise<SetPage>;
+  relayout(html: string, layout: LayoutRequest, roots?: PageFiles, options?: { restyle?: boolean }): Promise<SetPage>;
   /** How many layouts this page has carried (1 for a new page). */
   readonly layouts: number;
   close(): Promise<void>;
@@ -69,7 +69,7 @@ export async function setPage(input: RenderInput): Promise<SetPage> {
   const page: Page = await input.browser.newPage({ type: 'window' });
   let files = new Map<string, string>();
   let refused: string[] = [];
-  let roots = input.roots;
+  let roots: PageFiles = input.roots;
   let layouts = 0;
   /** Files Broadsheet made for this page (resampled photos), answered before the allowlist. */
   const made = new Map<string, string>();
@@ -83,7 +83,7 @@ export async function setPage(input: RenderInput): Promise<SetPage> {
       if (url.startsWith('data:')) return request.continue();
       const own = made.get(decodeURIComponent(new URL(url).pathname.slice(1)));
       if (own) return request.respond({ status: 200, contentType: own.endsWith('.png') ? 'image/png' : 'image/jpeg', body: await readFile(own) });
-      const file = resolvePageFile(url, roots);
+      const file = await findPageFile(url, roots);
       if (file.kind === 'refused') {
         refused.push(`${url.slice(0, 200)}: ${file.reason}`);
         return request.abort('blockedbyclient');
