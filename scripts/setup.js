@@ -19,6 +19,7 @@ const debianPackages = [
   { name: 'qpdf', command: 'qpdf', why: 'checks PDF structure' },
   { name: 'argyll', command: 'colprof', why: 'builds the newsprint CMYK profile the press PDF is printed for' },
   { name: 'icc-profiles-free', file: '/usr/share/color/icc/TR002.ti3', why: 'the measured newsprint (CGATS TR 002) the profile is built from' },
+  { name: 'redis-server', command: 'redis-server', why: 'the job queue (BullMQ) a render farm and the queue tests use; one machine needs no server' },
   { name: 'fonts-dejavu-core', file: '/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf', why: 'Chromium needs one system font to start; pages use npm fonts only' },
 ];
 

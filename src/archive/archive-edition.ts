@@ -35,6 +35,11 @@ async function archiveInStages(options: {
   press?: PressBrowser;
   signal?: AbortSignal;
   onPage?: (page: number, of: number) => void;
+  /** Who sets the pages, and what each page's progress is told to (as for buildEdition). */
+  runner?: Parameters<typeof buildEdition>[0]['runner'];
+  onJob?: Parameters<typeof buildEdition>[0]['onJob'];
+  /** The edition file the entry keeps as its edition.yaml (a re-render's is the archived one, not its working copy). */
+  editionCopy?: string;
 }): Promise<{ entry: string; path: string }> {
   const { project } = options;
   const archiveDir = resolve(project.archiveDir);
@@ -48,6 +53,8 @@ async function archiveInStages(options: {
     ...(options.press ? { press: options.press } : {}),
     ...(options.signal ? { signal: options.signal } : {}),
     ...(options.onPage ? { onPage: options.onPage } : {}),
+    ...(options.runner ? { runner: options.runner } : {}),
+    ...(options.onJob ? { onJob: options.onJob } : {}),
   }));
   options.signal?.throwIfAborted();
   const staging = join(archiveDir, `.staging-${process.pid}-${Date.now()}`);
@@ -55,7 +62,7 @@ async function archiveInStages(options: {
     const archivedAt = new Date().toISOString();
     // Entries an interrupted run put in place without cataloguing are catalogued first.
     await catalogueEntries(archiveDir);
-    const record = await timed('write the entry', () => writeEntry(staging, built, { gs, archivedAt, log: options.log ?? (() => undefined), project, ...(options.signal ? { signal: options.signal } : {}) }));
+    const record = await timed('write the entry', () => writeEntry(staging, built, { gs, archivedAt, log: options.log ?? (() => undefined), project, editionCopy: options.editionCopy ?? built.edition.file, ...(options.signal ? { signal: options.signal } : {}) }));
     options.signal?.throwIfAborted();
     const entry = await timed('catalogue', () => catalogueNewEntry(
       archiveDir,
@@ -78,11 +85,12 @@ interface EntryContext {
   readonly archivedAt: string;
   readonly log: (line: string) => void;
   readonly project: ResolvedProject;
+  readonly editionCopy: string;
   readonly signal?: AbortSignal;
 }
 
 async function writeEntry(dir: string, built: BuiltEdition, context: EntryContext): Promise<EntryRecord> {
-  const { gs, archivedAt, log, project, signal } = context;
+  const { gs, archivedAt, log, project, signal, editionCopy } = context;
   const put = async (path: string, contents: Uint8Array | string) => {
     await mkdir(dirname(join(dir, path)), { recursive: true });
     await writeFile(join(dir, path), contents);
@@ -116,7 +124,7 @@ async function writeEntry(dir: string, built: BuiltEdition, context: EntryContex
     await rm(screen);
   });
   signal?.throwIfAborted();
-  await copyFile(edition.file, join(dir, 'edition.yaml'));
+  await copyFile(editionCopy, join(dir, 'edition.yaml'));
 
   const articles: EntryRecord['articles'][number][] = [];
   for (const page of built.pages) {

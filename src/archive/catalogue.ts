@@ -70,8 +70,45 @@ export function openCatalogue(archiveDir: string): Database.Database {
     CREATE TABLE IF NOT EXISTS articles (id INTEGER PRIMARY KEY, entry TEXT NOT NULL REFERENCES entries(id), slug TEXT NOT NULL, page INTEGER NOT NULL,
       headline TEXT NOT NULL, byline TEXT NOT NULL, date TEXT NOT NULL, lang TEXT NOT NULL, body TEXT NOT NULL);
     CREATE VIRTUAL TABLE IF NOT EXISTS article_search USING fts5(headline, byline, body, tokenize = 'unicode61 remove_diacritics 2');
+    CREATE TABLE IF NOT EXISTS current (stem TEXT PRIMARY KEY, entry TEXT NOT NULL REFERENCES entries(id), revision INTEGER NOT NULL);
   `);
+  // A catalogue written before it recorded current revisions learns them from its entries.
+  const unplaced = db.prepare('SELECT id FROM entries WHERE id NOT IN (SELECT entry FROM current)').pluck().all().map(String);
+  if (unplaced.length > 0) db.transaction(() => unplaced.forEach((name) => markCurrent(db, name)))();
   return db;
+}
+
+/** An entry's edition (`2021-01-08_edition`) and revision (1 for `_r1`). */
+export function revisionOf(name: string): { stem: string; revision: number } {
+  const match = /^(.*)_r(\d+)$/.exec(name);
+  return match ? { stem: match[1] ?? name, revision: Number(match[2]) } : { stem: name, revision: 0 };
+}
+
+/** Records `name` as its edition's current revision, unless a later revision is current already. */
+function markCurrent(db: Database.Database, name: string): void {
+  const { stem, revision } = revisionOf(name);
+  db.prepare('INSERT INTO current (stem, entry, revision) VALUES (?, ?, ?) ON CONFLICT(stem) DO UPDATE SET entry = excluded.entry, revision = excluded.revision WHERE excluded.revision > current.revision').run(stem, name, revision);
+}
+
+export interface CurrentEntry {
+  readonly stem: string;
+  readonly entry: string;
+  readonly revision: number;
+  readonly date: string;
+  readonly edition: string;
+}
+
+/** Each archived edition's current revision, oldest edition first; `from`/`to` keep to the editions' dates. */
+export function currentEntries(archiveDir: string, range: { from?: string; to?: string } = {}): CurrentEntry[] {
+  const db = openCatalogue(archiveDir);
+  try {
+    return db
+      .prepare('SELECT c.stem, c.entry, c.revision, e.date, e.edition FROM current c JOIN entries e ON e.id = c.entry WHERE e.date >= ? AND e.date <= ? ORDER BY e.date, c.stem')
+      .all(range.from ?? '0000-00-00', range.to ?? '9999-99-99')
+      .map((row) => row as CurrentEntry);
+  } finally {
+    db.close();
+  }
 }
 
 /** Adds every archive entry the catalogue does not know yet (also mending a catalogue left behind by an interrupted run). */
@@ -135,8 +172,10 @@ function insertEntry(db: Database.Database, name: string, record: EntryRecord): 
     const row = article.run(name, item.slug, item.pages[0] ?? 0, item.headline, item.byline, item.date, item.lang, item.body);
     search.run(row.lastInsertRowid, searchable(item.headline), searchable(item.byline), searchable(item.body));
   }
+  markCurrent(db, name);
 }
 
+/** Articles of each edition's current revision whose headline, byline or text matches `query`, newest first. */
 export function searchCatalogue(archiveDir: string, query: string, range: { from?: string; to?: string } = {}): Hit[] {
   const expression = ftsQuery(query);
   if (!expression) return [];
@@ -145,7 +184,7 @@ export function searchCatalogue(archiveDir: string, query: string, range: { from
     const rows = db
       .prepare(
         `SELECT a.entry, e.edition, a.date, a.page, a.headline, a.byline, a.body
-           FROM article_search s JOIN articles a ON a.id = s.rowid JOIN entries e ON e.id = a.entry
+           FROM article_search s JOIN articles a ON a.id = s.rowid JOIN entries e ON e.id = a.entry JOIN current c ON c.entry = a.entry
           WHERE article_search MATCH ? AND a.date >= ? AND a.date <= ?
           ORDER BY a.date DESC, bm25(article_search), a.entry DESC`,
       )

@@ -20,8 +20,11 @@ export type Command =
   | { name: 'version' }
   | { name: 'build'; dir: string; outDir?: string; force?: boolean; grid?: string; page?: number; allowJump?: boolean }
   | { name: 'preview'; dir: string; port: number; outDir?: string; force?: boolean; grid?: string; page?: number; allowJump?: boolean }
-  | { name: 'edition'; file: string; outDir?: string; force?: boolean }
-  | { name: 'archive'; file: string; archive?: string }
+  | { name: 'edition'; file: string; outDir?: string; force?: boolean; queue?: string }
+  | { name: 'archive'; file: string; archive?: string; queue?: string }
+  | { name: 'rerender'; from?: string; to?: string; archive?: string; queue?: string }
+  | { name: 'worker'; queue: string; workerName?: string; concurrency?: number; restartAfter?: number; jobTimeout?: number; stall?: number }
+  | { name: 'workers'; queue: string }
   | { name: 'verify'; entry?: string; archive?: string }
   | { name: 'search'; query: string; from?: string; to?: string; archive?: string }
   | { name: 'preflight'; file: string; grid?: string }
@@ -78,13 +81,56 @@ function program(found: (command: Command) => void): Program {
     .argument('<file>', 'the edition file')
     .option('-o, --out <outdir>', 'the output folder (default dist/<file name>)')
     .option('--force', 'rebuild an output folder Broadsheet made even if files were added to it (they are kept); never replaces a folder it did not make')
-    .action((file: string, options: { out?: string; force?: boolean }) => found({ name: 'edition', file, ...(options.out ? { outDir: options.out } : {}), ...(options.force ? { force: true } : {}) }));
+    .option('--queue <url>', queueHelp)
+    .action((file: string, options: { out?: string; force?: boolean; queue?: string }) => found({ name: 'edition', file, ...(options.out ? { outDir: options.out } : {}), ...(options.force ? { force: true } : {}), ...(options.queue ? { queue: options.queue } : {}) }));
   root
     .command('archive')
     .description('Builds the edition and archives it: press PDFs, PDF/A-2b copies, self-contained proofs, manuscripts and photos, JSON-LD, manifest.json. An entry is never changed: archiving again adds a revision.')
     .argument('<file>', 'the edition file')
     .option('--archive <dir>', 'the archive folder (default: the house archive folder, archive/)')
-    .action((file: string, options: { archive?: string }) => found({ name: 'archive', file, ...(options.archive ? { archive: options.archive } : {}) }));
+    .option('--queue <url>', queueHelp)
+    .action((file: string, options: { archive?: string; queue?: string }) => found({ name: 'archive', file, ...(options.archive ? { archive: options.archive } : {}), ...(options.queue ? { queue: options.queue } : {}) }));
+  root
+    .command('rerender')
+    .description('Builds every archived edition (or those printed --from/--to) again from its archived manuscripts and photos, with the fonts, profile and rules of now: each becomes a new revision beside the old, which is never touched, and the catalogue records the new one as current.')
+    .option('--from <day>', 'editions dated on or after YYYY-MM-DD')
+    .option('--to <day>', 'editions dated on or before YYYY-MM-DD')
+    .option('--archive <dir>', 'the archive folder')
+    .option('--queue <url>', queueHelp)
+    .action((options: { from?: string; to?: string; archive?: string; queue?: string }) =>
+      found({
+        name: 'rerender',
+        ...(options.from ? { from: day(options.from, '--from') } : {}),
+        ...(options.to ? { to: day(options.to, '--to') } : {}),
+        ...(options.archive ? { archive: options.archive } : {}),
+        ...(options.queue ? { queue: options.queue } : {}),
+      }),
+    );
+  root
+    .command('worker')
+    .description('Sets pages sent to the job queue (by `edition`, `archive` or `rerender` with --queue) in a warm Chromium of its own, until Ctrl-C; start one on every machine of the render farm.')
+    .requiredOption('--queue <url>', 'the job queue, redis://HOST:PORT')
+    .option('--name <name>', 'the name it reports in progress and health (default: HOST-PID)')
+    .option('--concurrency <pages>', 'pages set at once (default: one a core)')
+    .option('--restart-after <pages>', 'Chromium is started afresh after this many pages', '50')
+    .option('--job-timeout <seconds>', 'a page taking longer is given up, Chromium restarted and the page tried again', '180')
+    .option('--stall <seconds>', 'how soon a page whose worker died is taken up by another', '30')
+    .action((options: { queue: string; name?: string; concurrency?: string; restartAfter: string; jobTimeout: string; stall: string }) =>
+      found({
+        name: 'worker',
+        queue: options.queue,
+        ...(options.name ? { workerName: options.name } : {}),
+        ...(options.concurrency ? { concurrency: count(options.concurrency, '--concurrency') } : {}),
+        restartAfter: count(options.restartAfter, '--restart-after'),
+        jobTimeout: count(options.jobTimeout, '--job-timeout'),
+        stall: count(options.stall, '--stall'),
+      }),
+    );
+  root
+    .command('workers')
+    .description('Lists the workers taking pages from the job queue and their health: pages set, failures, pages in hand, memory, Chromium starts.')
+    .requiredOption('--queue <url>', 'the job queue, redis://HOST:PORT')
+    .action((options: { queue: string }) => found({ name: 'workers', queue: options.queue }));
   root
     .command('verify')
     .description('Re-hashes one archive entry (or every entry) and names any file missing, added or changed.')
@@ -173,6 +219,14 @@ function articleOptions(options: { out?: string; force?: boolean; grid?: string;
     ...(options.page !== undefined ? { page: options.page } : {}),
     ...(options.jump ? { allowJump: true } : {}),
   };
+}
+
+const queueHelp = 'send the pages to the job queue at redis://HOST:PORT, where `broadsheet worker`s set them (default: the house config\'s queue; without one, this machine sets them, one a core)';
+
+function count(value: string, option: string): number {
+  const number = /^\d{1,6}$/.test(value) ? Number(value) : NaN;
+  if (!(number >= 1)) throw new BroadsheetError('UsageError', `${option} takes a whole number from 1, not ${value}.`);
+  return number;
 }
 
 function portNumber(value: string): number {

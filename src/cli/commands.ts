@@ -4,8 +4,10 @@ import { relative } from 'node:path';
 import type { ResolvedProject } from '../project/resolve.ts';
 import type { Command } from './arguments.ts';
 import type { Reporter } from './report.ts';
+import type { PageRunner } from '../queue/runner.ts';
+import { pageEventHooks } from './page-events.ts';
 
-type Run<Name extends Command['name']> = (command: Extract<Command, { name: Name }>, context: Context) => Promise<number>;
+export type Run<Name extends Command['name']> = (command: Extract<Command, { name: Name }>, context: Context) => Promise<number>;
 
 export interface Context {
   readonly project: ResolvedProject;
@@ -15,7 +17,16 @@ export interface Context {
   readonly stopped: Promise<void>;
 }
 
-const shown = (path: string): string => relative(process.cwd(), path) || path;
+export const shown = (path: string): string => relative(process.cwd(), path) || path;
+
+/** The queue runner for --queue (or the house's queue), or undefined: this machine sets the pages. */
+export async function queueRunnerFor(project: ResolvedProject, queue: string | undefined): Promise<((pages: number) => Promise<PageRunner>) | undefined> {
+  const url = queue ?? project.queue;
+  if (!url) return undefined;
+  const [{ queueAddress }, { queueRunner }] = await Promise.all([import('../queue/connection.ts'), import('../queue/queue-runner.ts')]);
+  const address = queueAddress(url);
+  return (pages) => queueRunner({ address, project, pages });
+}
 
 export const runBuild: Run<'build'> = async (command, { project, signal, report }) => {
   const { build } = await import('../build.ts');
@@ -46,7 +57,15 @@ export const runBuild: Run<'build'> = async (command, { project, signal, report 
 export const runEdition: Run<'edition'> = async (command, { project, signal, report }) => {
   const { buildEdition, editionOutDir, writeEdition } = await import('../edition/build-edition.ts');
   const output = { folder: command.outDir ?? editionOutDir(project.outDir, command.file), force: command.force === true };
-  const built = await buildEdition({ project, file: command.file, signal, onPage: (page, of) => report.progress(page, of, 'edition'), output });
+  const runner = await queueRunnerFor(project, command.queue);
+  const built = await buildEdition({
+    project,
+    file: command.file,
+    signal,
+    output,
+    onJob: pageEventHooks((event) => report.event(event)),
+    ...(runner ? { runner } : {}),
+  });
   for (const warning of built.warnings) report.warn(warning);
   signal.throwIfAborted();
   const folder = await writeEdition(built, output.folder, output);
@@ -57,7 +76,8 @@ export const runEdition: Run<'edition'> = async (command, { project, signal, rep
 
 export const runArchive: Run<'archive'> = async (command, { project, signal, report }) => {
   const { archiveEdition } = await import('../archive/archive-edition.ts');
-  const { entry, path, stages } = await archiveEdition({ project, file: command.file, signal, log: (line) => report.step(line), onPage: (page, of) => report.progress(page, of, 'archive') });
+  const runner = await queueRunnerFor(project, command.queue);
+  const { entry, path, stages } = await archiveEdition({ project, file: command.file, signal, log: (line) => report.step(line), onJob: pageEventHooks((event) => report.event(event)), ...(runner ? { runner } : {}) });
   for (const [stage, ms] of Object.entries(stages)) report.step(`  ${stage} ${ms} ms`);
   report.result(`archived ${entry} in ${shown(path)}`);
   report.done({ entry, path, stages });

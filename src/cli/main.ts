@@ -5,6 +5,7 @@ import { fromSystemError } from '../errors/system-errors.ts';
 import { resolveProject, toolVersion } from '../project/resolve.ts';
 import { parseCommand, type Command, type GlobalOptions } from './arguments.ts';
 import { runArchive, runBuild, runEdition, runInit, runPreflight, runPreview, runSearch, runServe, runVerify, type Context } from './commands.ts';
+import { runRerender, runWorker, runWorkers } from './queue-commands.ts';
 import { createReporter, type Reporter } from './report.ts';
 
 type Runnable = Exclude<Command, { name: 'help' | 'version' | 'init' }>;
@@ -74,6 +75,12 @@ function run(command: Runnable, context: Context): Promise<number> {
       return runPreflight(command, context);
     case 'serve':
       return runServe(command, context);
+    case 'rerender':
+      return runRerender(command, context);
+    case 'worker':
+      return runWorker(command, context);
+    case 'workers':
+      return runWorkers(command, context);
   }
 }
 

@@ -1,6 +1,7 @@
 // What a command says, in one of three voices: lines for a person (stderr for warnings and progress), nothing but
 // errors with --quiet, or one JSON document on stdout with --json. Progress per page goes to a terminal only.
 import type { GlobalOptions } from './arguments.ts';
+import { eventLine, eventShown, type PageEvent } from './page-events.ts';
 
 export interface Reporter {
   /** A result line for a person (stdout). */
@@ -10,6 +11,8 @@ export interface Reporter {
   step(line: string): void;
   /** Page N of M: on a terminal, one line rewritten in place; on a pipe, nothing. */
   progress(page: number, of: number, what: string): void;
+  /** A page's progress: a line on a terminal (or with --verbose), a JSON line on stderr with --json. */
+  event(event: PageEvent): void;
   /** The command's outcome for --json. */
   done(outcome: Readonly<Record<string, unknown>>): void;
   /** Everything said, as the JSON document (--json) prints it. */
@@ -18,6 +21,7 @@ export interface Reporter {
 
 export function createReporter(global: GlobalOptions, streams: { out: NodeJS.WriteStream; err: NodeJS.WriteStream } = { out: process.stdout, err: process.stderr }): Reporter {
   const warnings: string[] = [];
+  const events: PageEvent[] = [];
   const results: string[] = [];
   let outcome: Readonly<Record<string, unknown>> = {};
   const person = !global.json;
@@ -52,12 +56,20 @@ export function createReporter(global: GlobalOptions, streams: { out: NodeJS.Wri
       streams.err.write(`\r${what}: page ${page} of ${of}\u001b[K`);
       progressShown = true;
     },
+    event(event) {
+      events.push(event);
+      if (global.json) streams.err.write(`${JSON.stringify(event)}\n`);
+      else if (!global.quiet && (streams.err.isTTY || global.verbose) && eventShown(event, global.verbose)) {
+        endProgress();
+        streams.err.write(`${eventLine(event)}\n`);
+      }
+    },
     done(value) {
       endProgress();
       outcome = value;
     },
     document(extra) {
-      return `${JSON.stringify({ ...outcome, ...extra, warnings, lines: results }, null, 2)}\n`;
+      return `${JSON.stringify({ ...outcome, ...extra, ...(events.length > 0 ? { events } : {}), warnings, lines: results }, null, 2)}\n`;
     },
   };
 }

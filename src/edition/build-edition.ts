@@ -69,8 +69,8 @@ export async function buildEdition(options: {
   output?: { folder: string; force?: boolean };
   /** Who sets the pages (a job queue's workers); by default this process, one page a core. */
   runner?: (pages: number) => Promise<PageRunner>;
-  /** Told of each page's progress: taken up by a worker, laid out. */
-  onJob?: (page: number) => JobHooks;
+  /** Told of each page's progress: queued, taken up by a worker, laid out, done, failed. */
+  onJob?: (page: number, of: number) => JobHooks & { failed?(reason: string): void };
 }): Promise<BuiltEdition> {
   const { project, signal } = options;
   const edition = await loadEdition({ file: options.file, columns: async (name) => project.gridFor({ lang: project.paper.lang, ...(name ? { name } : {}) }).columns });
@@ -95,16 +95,19 @@ export async function buildEdition(options: {
   try {
     pages = await sideBySide(edition.pages, runner.atOnce, stop, async (page) => {
       const layout = laidOut.get(page.number) ?? pending<void>();
+      const hooks = options.onJob?.(page.number, edition.pages.length) ?? {};
       try {
         for (const placed of page.articles) {
           const from = placed.kind === 'article' ? undefined : startsOn.get(placed.slug);
           if (from !== undefined && from < page.number) await laidOut.get(from)?.promise;
         }
-        const built = await setEditionPage({ project, edition, page, grid, paper, runner, jumped, signal: pageSignal, hooks: options.onJob?.(page.number) ?? {}, laidOut: () => layout.resolve() });
+        const built = await setEditionPage({ project, edition, page, grid, paper, runner, jumped, signal: pageSignal, hooks, laidOut: () => layout.resolve() });
         options.onPage?.(++finished, edition.pages.length);
         return built;
       } catch (error) {
         layout.reject(error);
+        // A page stopped because another failed (or Ctrl-C) did not fail itself.
+        if (!pageSignal.aborted) hooks.failed?.(error instanceof BroadsheetError ? [error.message, ...error.details].join('\n') : String(error));
         throw error;
       }
     });

@@ -181,6 +181,24 @@ export const errors = {
     hint: 'Run `broadsheet verify` without an entry to check them all, or list the archive folder for the names.',
     exit: 1,
   },
+  QueueUnreachable: {
+    code: 'BS100',
+    title: 'The job queue cannot be reached',
+    hint: 'Start Redis (`redis-server --bind 127.0.0.1 --port 6379`, Debian\'s `redis-server` package) or pass the right `--queue redis://HOST:PORT`; without --queue the pages are set on this machine.',
+    exit: 1,
+  },
+  QueuePageFailed: {
+    code: 'BS101',
+    title: 'A page failed on the job queue',
+    hint: 'Read the worker\'s reason above: fix the manuscript if it names one, else look at the worker (`broadsheet workers --queue …`) and send the edition again; pages already done are not set again.',
+    exit: 1,
+  },
+  WorkerMismatch: {
+    code: 'BS102',
+    title: 'The worker runs another Broadsheet',
+    hint: 'Install the same Broadsheet version (and its Chromium and fonts) on every worker as on the machine sending the edition, so a page comes out the same wherever it is set.',
+    exit: 1,
+  },
 } as const satisfies Record<string, ErrorEntry>;
 
 export type ErrorName = keyof typeof errors;

@@ -36,6 +36,8 @@ export interface ResolvedProject {
   readonly watched: readonly string[];
   readonly outDir: string;
   readonly archiveDir: string;
+  /** The house's job queue (redis://HOST:PORT), when it has one: editions go there unless told otherwise. */
+  readonly queue: string | undefined;
   readonly frontMatter: { readonly unknownFields: 'allow' | 'warn' | 'refuse' };
   /** What a manuscript may hold: Broadsheet's defaults, with the house's own `limits:` over them. */
   readonly limits: ManuscriptLimits;
@@ -162,6 +164,7 @@ export async function resolveProject(options: ResolveOptions): Promise<ResolvedP
     watched: Object.freeze(watched),
     outDir: resolve(options.cwd, options.outDir ?? (house.output ? resolve(base, house.output) : 'dist')),
     archiveDir: resolve(options.cwd, options.archiveDir ?? (house.archive ? resolve(base, house.archive) : 'archive')),
+    queue: house.queue,
     frontMatter: { unknownFields: house.frontMatter?.unknownFields ?? 'warn' },
     limits: Object.freeze(Object.fromEntries(Object.entries(defaultLimits).map(([key, value]) => [key, house.limits?.[key as keyof ManuscriptLimits] ?? value])) as ManuscriptLimits),
     chromium: env['BROADSHEET_CHROMIUM'],

@@ -42,6 +42,8 @@ export const configSchema = z.strictObject({
   /** Where builds and archive entries go, relative to the house folder. */
   output: file.optional(),
   archive: file.optional(),
+  /** The job queue editions and re-renders go to (redis://HOST:PORT); without it pages are set on this machine. */
+  queue: z.string().regex(/^redis:\/\/\S+$/, 'a redis://HOST:PORT address').optional(),
   /** What the printing plant accepts: the press PDF and the preflight that checks it. */
   press: z
     .strictObject({

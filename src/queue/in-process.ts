@@ -13,7 +13,11 @@ export async function inProcessRunner(options: { project: Pick<ResolvedProject, 
   const rack = press.rack ?? pageRack({ keep: atOnce });
   return {
     atOnce,
-    run: (job, inputs, hooks, signal) => setJob(job, { files: inputs.roots, profile: inputs.profile }, { press, rack, worker: 'in-process' }, hooks, signal),
+    async run(job, inputs, hooks, signal) {
+      const outcome = await setJob(job, { files: inputs.roots, profile: inputs.profile }, { press, rack, worker: 'in-process' }, hooks, signal);
+      hooks.done?.(outcome.worker, false);
+      return outcome;
+    },
     async close() {
       if (rack !== press.rack) await rack.close();
       if (!options.press) await press.close();

@@ -47,12 +47,18 @@ export interface PageOutcome {
 /** The jumps of a laid-out page, for the pages that take them up. */
 export const jumpsOf = (layout: LayoutReport): PageJump[] => layout.stories.flatMap((story, index) => (story.jump ? [{ story: index, token: story.jump.token }] : []));
 
-/** What a runner is told while a job runs. */
+/** What a runner tells while a job runs: the progress a TTY line or a `--json` event shows. */
 export interface JobHooks {
-  /** The page was taken up (by whom). */
+  /** Sent to the queue (a queue runner's only). */
+  queued?(): void;
+  /** Taken up, by whom ("in-process" or a worker's name). */
   started?(worker: string): void;
-  /** The page is laid out: its jumps are known before it is printed. */
+  /** Laid out: its jumps are known before it is printed. */
   laidOut?(jumps: readonly PageJump[]): void;
+  /** An attempt failed and the queue will try again. */
+  retrying?(attempt: number, reason: string): void;
+  /** Printed and finished; `again` when the queue had set the very same page before and it was not set twice. */
+  done?(worker: string, again: boolean): void;
 }
 
 /** SHA-256 of bytes or text, in hex: the name of everything in a content store, and of a job. */

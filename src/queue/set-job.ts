@@ -20,7 +20,7 @@ export async function setJob(job: PageJob, inputs: { files: PageFiles; profile: 
   try {
     hooks.laidOut?.(jumpsOf(set.layout));
     const printed = await printPage(set, { ...job.facts, producer: `Broadsheet (${chromium})` }, job.what, { ...job.rules, profile: inputs.profile }, signal);
-    return { ...printed, layout: set.layout, proofHtml: set.proofHtml, loaded: [...set.files.keys()], files: set.files, chromium, worker: on.worker };
+    return { ...printed, layout: set.layout, proofHtml: set.proofHtml, loaded: [...set.files.keys()].sort(), files: set.files, chromium, worker: on.worker };
   } finally {
     await releasePage({ rack: on.rack }, set);
   }

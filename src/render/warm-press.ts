@@ -16,6 +16,8 @@ export interface WarmPress extends PressBrowser {
   ready(): Promise<PressBrowser>;
   /** Counts a build done. */
   built(): void;
+  /** Closes Chromium with its pages and starts a fresh one (a worker's every N pages, or after a page hung). */
+  restart(): Promise<void>;
 }
 
 export async function openWarmPress(options: { project: Pick<ResolvedProject, 'chromium' | 'timeouts'>; reuses?: number; keep?: number }): Promise<WarmPress> {
@@ -51,6 +53,13 @@ export async function openWarmPress(options: { project: Pick<ResolvedProject, 'c
     },
     built() {
       builds++;
+    },
+    async restart() {
+      await rack.close().catch(() => undefined);
+      await press.close('at once').catch(() => undefined);
+      rack = pageRack({ reuses: options.reuses ?? 20, keep: options.keep ?? 2 });
+      press = await launchBrowser({ project: options.project });
+      launches++;
     },
     async close(how) {
       await rack.close();

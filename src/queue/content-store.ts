@@ -1,0 +1,96 @@
+// The content store a coordinator fills and workers read: every input of a page job (photos, styles, fonts, the press
+// profile) and every output (PDFs, proofs, reports) kept in Redis under its SHA-256, so a worker on another machine
+// never needs the coordinator's disk. A blob is written once and read back checked against its name.
+import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Redis } from 'ioredis';
+import { contentHash } from './page-job.ts';
+import { keyPrefix } from './connection.ts';
+
+/** How long a blob is kept after it was last put: longer than any edition or re-render takes. */
+const keepSeconds = 7 * 24 * 3600;
+
+export interface ContentStore {
+  /** Puts bytes (once: a blob already there is only kept longer); returns their hash. */
+  put(bytes: Uint8Array): Promise<string>;
+  /** Puts a file of this machine (read only when the store does not hold it yet); returns its hash. */
+  putFile(path: string): Promise<string>;
+  /** The bytes of a hash, checked; an error names a blob that is gone or damaged. */
+  get(hash: string): Promise<Buffer>;
+}
+
+export function redisStore(redis: Redis): ContentStore {
+  /** Hashes this process knows are in the store: put once each. */
+  const known = new Set<string>();
+  const key = (hash: string) => `${keyPrefix}:blob:${hash}`;
+  const store: ContentStore = {
+    async put(bytes) {
+      const hash = contentHash(bytes);
+      if (known.has(hash)) return hash;
+      const added = await redis.set(key(hash), Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), 'EX', keepSeconds, 'NX');
+      if (added === null) await redis.expire(key(hash), keepSeconds);
+      known.add(hash);
+      return hash;
+    },
+    async putFile(path) {
+      const hash = await fileHash(path);
+      if (known.has(hash)) return hash;
+      // Already there (another coordinator's, an earlier run's): kept longer, not sent again.
+      if ((await redis.expire(key(hash), keepSeconds)) === 1) {
+        known.add(hash);
+        return hash;
+      }
+      const put = await store.put(await readFile(path));
+      if (put !== hash) throw new Error(`${path} changed while it was being sent`);
+      return hash;
+    },
+    async get(hash) {
+      const bytes = await redis.getBuffer(key(hash));
+      if (!bytes) throw new Error(`the content store has no blob ${hash} (expired, or Redis lost it): send the edition again`);
+      if (contentHash(bytes) !== hash) throw new Error(`the content store's blob ${hash} is damaged`);
+      return bytes;
+    },
+  };
+  return store;
+}
+
+/**
+ * A worker's copies of blobs, one file a hash in `folder`, fetched the first time a page asks for one: fonts and
+ * styles are fetched once per worker, not once per page.
+ */
+export function blobFolder(store: ContentStore, folder: string): { path(hash: string): Promise<string> } {
+  const fetching = new Map<string, Promise<string>>();
+  return {
+    path(hash) {
+      if (!/^[0-9a-f]{64}$/.test(hash)) return Promise.reject(new Error(`${hash} is not a content hash`));
+      let found = fetching.get(hash);
+      if (!found) {
+        found = (async () => {
+          const path = join(folder, hash);
+          if (await stat(path).then(() => true, () => false)) return path;
+          await mkdir(folder, { recursive: true });
+          // Written beside, then renamed: a file under a hash's name is always the whole blob.
+          const part = `${path}.${process.pid}.part`;
+          await writeFile(part, await store.get(hash));
+          await rename(part, path);
+          return path;
+        })();
+        found.catch(() => fetching.delete(hash));
+        fetching.set(hash, found);
+      }
+      return found;
+    },
+  };
+}
+
+/** Reads a local file's hash once per process (fonts and styles do not change under a running build). */
+const hashes = new Map<string, { size: number; mtimeMs: number; hash: Promise<string> }>();
+
+export async function fileHash(path: string): Promise<string> {
+  const facts = await stat(path);
+  const cached = hashes.get(path);
+  if (cached && cached.size === facts.size && cached.mtimeMs === facts.mtimeMs) return cached.hash;
+  const hash = readFile(path).then(contentHash);
+  hashes.set(path, { size: facts.size, mtimeMs: facts.mtimeMs, hash });
+  return hash;
+}
