@@ -20,12 +20,12 @@ export interface Context {
 export const shown = (path: string): string => relative(process.cwd(), path) || path;
 
 /** The queue runner for --queue (or the house's queue), or undefined: this machine sets the pages. */
-export async function queueRunnerFor(project: ResolvedProject, queue: string | undefined): Promise<((pages: number) => Promise<PageRunner>) | undefined> {
+export async function queueRunnerFor(project: ResolvedProject, queue: string | undefined, warn: (line: string) => void): Promise<((pages: number) => Promise<PageRunner>) | undefined> {
   const url = queue ?? project.queue;
   if (!url) return undefined;
   const [{ queueAddress }, { queueRunner }] = await Promise.all([import('../queue/connection.ts'), import('../queue/queue-runner.ts')]);
   const address = queueAddress(url);
-  return (pages) => queueRunner({ address, project, pages });
+  return (pages) => queueRunner({ address, pages, warn });
 }
 
 export const runBuild: Run<'build'> = async (command, { project, signal, report }) => {
@@ -57,7 +57,7 @@ export const runBuild: Run<'build'> = async (command, { project, signal, report 
 export const runEdition: Run<'edition'> = async (command, { project, signal, report }) => {
   const { buildEdition, editionOutDir, writeEdition } = await import('../edition/build-edition.ts');
   const output = { folder: command.outDir ?? editionOutDir(project.outDir, command.file), force: command.force === true };
-  const runner = await queueRunnerFor(project, command.queue);
+  const runner = await queueRunnerFor(project, command.queue, (line) => report.warn(line));
   const built = await buildEdition({
     project,
     file: command.file,
@@ -76,7 +76,7 @@ export const runEdition: Run<'edition'> = async (command, { project, signal, rep
 
 export const runArchive: Run<'archive'> = async (command, { project, signal, report }) => {
   const { archiveEdition } = await import('../archive/archive-edition.ts');
-  const runner = await queueRunnerFor(project, command.queue);
+  const runner = await queueRunnerFor(project, command.queue, (line) => report.warn(line));
   const { entry, path, stages } = await archiveEdition({ project, file: command.file, signal, log: (line) => report.step(line), onJob: pageEventHooks((event) => report.event(event)), ...(runner ? { runner } : {}) });
   for (const [stage, ms] of Object.entries(stages)) report.step(`  ${stage} ${ms} ms`);
   report.result(`archived ${entry} in ${shown(path)}`);

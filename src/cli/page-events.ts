@@ -21,7 +21,7 @@ export const pageEventHooks =
     const at = () => new Date().toISOString();
     return {
       queued: () => emit({ event: 'queued', page, of, at: at() }),
-      started: (worker) => emit({ event: 'started', page, of, at: at(), worker }),
+      started: (worker, attempt) => emit({ event: 'started', page, of, at: at(), worker, attempt }),
       laidOut: () => emit({ event: 'laid out', page, of, at: at() }),
       retrying: (attempt, reason) => emit({ event: 'retrying', page, of, at: at(), attempt, reason }),
       done: (worker, again) => emit({ event: 'done', page, of, at: at(), worker, ...(again ? { again } : {}) }),

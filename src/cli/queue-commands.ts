@@ -42,7 +42,7 @@ export const runWorkers: Run<'workers'> = async (command, { report }) => {
 
 export const runRerender: Run<'rerender'> = async (command, { project, signal, report }) => {
   const { rerenderArchive } = await import('../archive/rerender.ts');
-  const runner = await queueRunnerFor(project, command.queue);
+  const runner = await queueRunnerFor(project, command.queue, (line) => report.warn(line));
   const done = await rerenderArchive({
     project,
     signal,

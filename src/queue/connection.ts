@@ -3,8 +3,11 @@
 import { Redis } from 'ioredis';
 import { BroadsheetError } from '../errors/catalogue.ts';
 
-/** The queue of page jobs, and the prefix of every key Broadsheet keeps in Redis. */
-export const pageQueueName = 'broadsheet-pages';
+/**
+ * The queue of page jobs for one build of Broadsheet (buildIdentity): a worker only ever sees pages it sets exactly
+ * as the sender would, and a farm can be upgraded machine by machine. The prefix is that of every other key.
+ */
+export const pageQueueName = (identity: string): string => `broadsheet-pages-${identity.replace(/[^\w.-]/g, '_')}`;
 export const keyPrefix = 'broadsheet';
 
 export interface QueueAddress {

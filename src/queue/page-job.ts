@@ -51,8 +51,8 @@ export const jumpsOf = (layout: LayoutReport): PageJump[] => layout.stories.flat
 export interface JobHooks {
   /** Sent to the queue (a queue runner's only). */
   queued?(): void;
-  /** Taken up, by whom ("in-process" or a worker's name). */
-  started?(worker: string): void;
+  /** Taken up, by whom ("in-process" or a worker's name), in its `attempt`th try (1 the first). */
+  started?(worker: string, attempt: number): void;
   /** Laid out: its jumps are known before it is printed. */
   laidOut?(jumps: readonly PageJump[]): void;
   /** An attempt failed and the queue will try again. */

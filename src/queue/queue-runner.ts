@@ -3,12 +3,12 @@
 // through the store. Every page is sent at once; the workers decide how many run side by side.
 import { Queue, QueueEvents } from 'bullmq';
 import { BroadsheetError } from '../errors/catalogue.ts';
-import type { ResolvedProject } from '../project/resolve.ts';
+import { workersHealth } from './health.ts';
 import { redisStore } from './content-store.ts';
 import { connectQueue, pageQueueName, type QueueAddress } from './connection.ts';
 import { storeInputs } from './page-inputs.ts';
 import { jumpsOf, type JobHooks, type PageJump } from './page-job.ts';
-import { queuedPageFormat, queuedPageId, type QueuedPage, type WorkerProgress } from './queued-page.ts';
+import { buildIdentity, queuedPageFormat, queuedPageId, type QueuedPage, type WorkerProgress } from './queued-page.ts';
 import { readOutcome, type StoredOutcome } from './stored-outcome.ts';
 import type { PageRunner } from './runner.ts';
 
@@ -18,12 +18,19 @@ const firstRetryMs = 2000;
 /** Done and failed pages are remembered a day: an edition sent again within it reuses what was set. */
 const rememberSeconds = 24 * 3600;
 
-export async function queueRunner(options: { address: QueueAddress; project: Pick<ResolvedProject, 'version'>; pages: number }): Promise<PageRunner> {
+export async function queueRunner(options: { address: QueueAddress; pages: number; warn?: (line: string) => void }): Promise<PageRunner> {
   const { address } = options;
+  const identity = buildIdentity();
   const redis = await connectQueue(address);
   const store = redisStore(redis);
-  const queue = new Queue<QueuedPage, StoredOutcome>(pageQueueName, { connection: address.options });
-  const events = new QueueEvents(pageQueueName, { connection: address.options });
+  // Pages wait on the queue until a worker comes; a desk sending an edition to no worker is told so.
+  const workers = await workersHealth(redis);
+  if (!workers.some((worker) => worker.broadsheet === identity)) {
+    const others = workers.map((worker) => `${worker.name} runs ${worker.broadsheet}`);
+    options.warn?.(`no worker of Broadsheet ${identity} is taking pages from ${address.shown}${others.length > 0 ? ` (${others.join('; ')})` : ''}: the pages wait until one starts (\`broadsheet worker --queue ${address.shown}\`)`);
+  }
+  const queue = new Queue<QueuedPage, StoredOutcome>(pageQueueName(identity), { connection: address.options });
+  const events = new QueueEvents(pageQueueName(identity), { connection: address.options });
   queue.on('error', () => undefined);
   events.on('error', () => undefined);
   await events.waitUntilReady();
@@ -34,8 +41,8 @@ export async function queueRunner(options: { address: QueueAddress; project: Pic
     const progress = data as WorkerProgress;
     if (!hooks || typeof progress !== 'object' || progress === null) return;
     if (progress.stage === 'started') {
-      if (progress.attempt > 1) hooks.retrying?.(progress.attempt, 'the last attempt failed or its worker stopped answering');
-      hooks.started?.(progress.worker);
+      if (progress.attempt > 1) hooks.retrying?.(progress.attempt, 'the last attempt failed, or its worker stopped answering');
+      hooks.started?.(progress.worker, progress.attempt);
     } else if (progress.stage === 'laid out' && !hooks.jumped) {
       hooks.jumped = true;
       hooks.laidOut?.(progress.jumps as PageJump[]);
@@ -45,7 +52,7 @@ export async function queueRunner(options: { address: QueueAddress; project: Pic
     atOnce: Math.max(1, options.pages),
     async run(job, inputs, hooks, signal) {
       const { stored, here } = await storeInputs(job.html, inputs, store);
-      const page: QueuedPage = { format: queuedPageFormat, broadsheet: options.project.version, job, inputs: stored };
+      const page: QueuedPage = { format: queuedPageFormat, broadsheet: identity, job, inputs: stored };
       const id = queuedPageId(page);
       const watched = { ...hooks, jumped: false };
       watching.set(id, watched);
@@ -63,7 +70,7 @@ export async function queueRunner(options: { address: QueueAddress; project: Pic
           result = await Promise.race([added.waitUntilFinished(events), aborted]);
         } catch (error) {
           if (signal.aborted) throw error;
-          throw new BroadsheetError('QueuePageFailed', `${job.what} failed on the queue after ${attempts} attempts:`, { details: [error instanceof Error ? error.message : String(error)], cause: error });
+          throw new BroadsheetError('QueuePageFailed', `${job.what} failed on the queue (a fault of the page fails at once; anything else after ${attempts} attempts):`, { details: [error instanceof Error ? error.message : String(error)], cause: error });
         }
         const outcome = await readOutcome(result, store);
         if (!watched.jumped) {

@@ -15,7 +15,7 @@ export interface JobPress {
 
 export async function setJob(job: PageJob, inputs: { files: PageFiles; profile: string }, on: JobPress, hooks: JobHooks = {}, signal?: AbortSignal): Promise<PageOutcome & { files: ReadonlyMap<string, string> }> {
   const chromium = await on.press.browser.version();
-  hooks.started?.(on.worker);
+  hooks.started?.(on.worker, 1);
   const set = await openPage({ rack: on.rack, browser: on.press.browser, html: job.html, roots: inputs.files, request: job.request, what: job.what, timeoutMs: job.timeoutMs, ...(signal ? { signal } : {}) });
   try {
     hooks.laidOut?.(jumpsOf(set.layout));

@@ -12,7 +12,7 @@ import { blobFolder, redisStore } from './content-store.ts';
 import { connectQueue, pageQueueName, type QueueAddress } from './connection.ts';
 import { healthKey, type WorkerHealth } from './health.ts';
 import { storedFinder } from './page-inputs.ts';
-import { queuedPageFormat, type QueuedPage, type WorkerProgress } from './queued-page.ts';
+import { buildIdentity, queuedPageFormat, type QueuedPage, type WorkerProgress } from './queued-page.ts';
 import { setJob } from './set-job.ts';
 import { storeOutcome, type StoredOutcome } from './stored-outcome.ts';
 
@@ -42,12 +42,13 @@ export interface RunningWorker {
 
 export async function startWorker(options: WorkerOptions): Promise<RunningWorker> {
   const { name, log } = options;
+  const identity = buildIdentity();
   const redis = await connectQueue(options.address);
   const store = redisStore(redis);
   // Shared by the workers of this machine: a blob is written whole under its hash, so they never clash.
   const blobs = blobFolder(store, join(tmpdir(), 'broadsheet-blobs'));
   const press: WarmPress = await openWarmPress({ project: options.project, keep: options.concurrency, reuses: options.restartAfter });
-  const health = { name, host: hostname(), pid: process.pid, since: new Date().toISOString(), pages: 0, failed: 0, active: 0, chromiumStarts: 1, chromium: await press.browser.version(), broadsheet: options.project.version };
+  const health = { name, host: hostname(), pid: process.pid, since: new Date().toISOString(), pages: 0, failed: 0, active: 0, chromiumStarts: 1, chromium: await press.browser.version(), broadsheet: identity };
   let due = false;
   let gate: Promise<void> | undefined;
   let drained: (() => void) | undefined;
@@ -58,7 +59,7 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
     if (due) {
       gate = (async () => {
         while (health.active > 0) await new Promise<void>((resolve) => (drained = resolve));
-        log(`${name}: starting Chromium afresh after ${health.pages} pages`);
+        log(`${name}: starting Chromium afresh after ${handled} pages`);
         await press.restart();
         health.chromiumStarts = press.launches;
         due = false;
@@ -68,29 +69,34 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
     }
     health.active++;
   };
-  const leave = () => {
+  /** Pages taken in hand, set or not: Chromium's share of work since it started. */
+  let handled = 0;
+  const leave = (set: boolean) => {
     health.active--;
-    health.pages++;
-    if (health.pages % options.restartAfter === 0) due = true;
+    if (set) health.pages++;
+    if (++handled % options.restartAfter === 0) due = true;
     if (health.active === 0) drained?.();
+    // Health as of this page, not of the last beat.
+    void beat();
   };
 
   const setOne = async (job: Job<QueuedPage, StoredOutcome>): Promise<StoredOutcome> => {
     const queued = job.data;
-    if (queued.format !== queuedPageFormat || queued.broadsheet !== options.project.version) {
-      throw new UnrecoverableError(new BroadsheetError('WorkerMismatch', `${name} runs Broadsheet ${options.project.version}; the page was sent by Broadsheet ${queued.broadsheet} (${queued.format}).`).report());
+    if (queued.format !== queuedPageFormat || queued.broadsheet !== identity) {
+      throw new UnrecoverableError(new BroadsheetError('WorkerMismatch', `${name} runs Broadsheet ${identity}; the page was sent by Broadsheet ${queued.broadsheet} (${queued.format}).`).report());
     }
     await enter();
     const started = performance.now();
     const stop = new AbortController();
     let hung = false;
+    let succeeded = false;
     const timer = setTimeout(() => {
       hung = true;
       stop.abort(new Error(`${queued.job.what} took longer than ${options.jobTimeoutMs / 1000} s on ${name}`));
     }, options.jobTimeoutMs);
     try {
       const progress = (value: WorkerProgress) => job.updateProgress(value).catch(() => undefined);
-      await progress({ stage: 'started', worker: name, attempt: job.attemptsMade + 1 });
+      await progress({ stage: 'started', worker: name, attempt: Math.max(job.attemptsStarted, job.attemptsMade + 1) });
       const ready = await press.ready();
       health.chromiumStarts = press.launches;
       const abandoned = new Promise<never>((_, reject) => stop.signal.addEventListener('abort', () => reject(stop.signal.reason), { once: true }));
@@ -100,6 +106,7 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
       ]);
       const stored = await storeOutcome(outcome, store);
       log(`${name}: ${queued.job.what} set in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+      succeeded = true;
       return stored;
     } catch (error) {
       health.failed++;
@@ -115,11 +122,11 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
       throw new Error(reason, { cause: error });
     } finally {
       clearTimeout(timer);
-      leave();
+      leave(succeeded);
     }
   };
 
-  const worker = new Worker<QueuedPage, StoredOutcome>(pageQueueName, setOne, {
+  const worker = new Worker<QueuedPage, StoredOutcome>(pageQueueName(identity), setOne, {
     connection: options.address.options,
     concurrency: options.concurrency,
     name,
@@ -129,10 +136,10 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
     maxStalledCount: 2,
   });
   worker.on('error', (error) => log(`${name}: queue: ${error.message}`));
-  const beat = async () => {
+  async function beat(): Promise<void> {
     const report: WorkerHealth = { ...health, rssMb: Math.round(process.memoryUsage().rss / 1048576), at: new Date().toISOString() };
     await redis.set(healthKey(name), JSON.stringify(report), 'EX', 15).catch(() => undefined);
-  };
+  }
   await beat();
   const heart = setInterval(() => void beat(), 5000);
   let closing: Promise<void> | undefined;
