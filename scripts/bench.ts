@@ -5,6 +5,8 @@
 //   2. the same build warm: `broadsheet serve` answering POST /build, against the same cold baseline;
 //   3. a 16-page edition (the sample edition four times over, jumps and all) against sixteen warm page.pdf() calls
 //      of its own ready pages in one browser;
+//   3b. the same edition on the job queue (BullMQ on a redis-server started here): one worker and two workers, each
+//      against the in-process edition, in turn (scripts/bench-queue.ts);
 //   4. a proof refresh: from saving article.md to the new text on the proof's screen, against a bare reload of the
 //      laid-out proof in the same browser.
 // Nothing here asserts a time: it measures and prints. BENCH_RUNS sets the runs per series (default 5).
@@ -14,6 +16,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { launchBrowser } from '../src/render/browser.ts';
+import { queueEditions } from './bench-queue.ts';
 
 interface Sample {
   readonly seconds: number;
@@ -21,8 +24,8 @@ interface Sample {
 }
 
 const runs = Number(process.env['BENCH_RUNS'] ?? 5);
-/** BENCH_ONLY=cold,warm,edition,refresh runs some of the cases (all by default). */
-const only = new Set((process.env['BENCH_ONLY'] ?? 'cold,warm,edition,refresh').split(','));
+/** BENCH_ONLY=cold,warm,edition,queue,refresh runs some of the cases (all by default). */
+const only = new Set((process.env['BENCH_ONLY'] ?? 'cold,warm,edition,queue,refresh').split(','));
 const work = await mkdtemp(join(tmpdir(), 'broadsheet-bench-'));
 const node = process.execPath;
 const cli = resolve('bin/broadsheet.js');
@@ -140,6 +143,11 @@ try {
   }
   if (only.has('warm')) await warmBuilds(baseline ?? summary([await baselineRun(), await baselineRun(), await baselineRun()]));
   if (only.has('edition')) await sixteenPages(() => join(work, `edition-${n++}`));
+  if (only.has('queue')) {
+    say('3b. the 16-page edition on the job queue: 1 and 2 workers against in-process …');
+    const editionFile = await sixteenPageEdition(join(work, 'edition16-queue'));
+    rows.push(...(await queueEditions({ editionFile, work, runs, cli, measure, memoryWatch, summary, say })));
+  }
   if (only.has('refresh')) {
     say('4. proof refresh: save to screen …');
     rows.push(await proofRefresh());
@@ -151,7 +159,7 @@ try {
     const time = (sample: Sample) => (sample.seconds < 1 ? `${Math.round(sample.seconds * 1000)} ms` : `${sample.seconds.toFixed(2)} s`);
     console.log(`| ${row.label} | ${time(row.sample)} | ${time(row.baseline)} | ${(row.sample.seconds / row.baseline.seconds).toFixed(2)}× | ${row.sample.peakMegabytes.toFixed(0)} MB | ${row.baseline.peakMegabytes.toFixed(0)} MB |`);
   }
-  console.log(`\nbaselines: a bare Puppeteer launch + load of the ready page + page.pdf() (rows 1–2); sixteen page.pdf() of ready pages in one warm browser (row 3); a bare reload of the laid-out proof (row 4). Medians of ${runs}.`);
+  console.log(`\nbaselines: a bare Puppeteer launch + load of the ready page + page.pdf() (rows 1–2); sixteen page.pdf() of ready pages in one warm browser (row 3); the in-process edition (the queue's rows, their memory the coordinator's and the workers' peaks added); a bare reload of the laid-out proof (row 4). Medians of ${runs}.`);
 } finally {
   await rm(work, { recursive: true, force: true });
 }
