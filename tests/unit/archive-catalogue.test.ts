@@ -4,7 +4,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { catalogueEntries, entryRecordName, ftsQuery, searchable, searchCatalogue, type EntryRecord } from '../../src/archive/catalogue.ts';
+import { catalogueEntries, catalogueName, currentEntries, entryRecordName, ftsQuery, revisionOf, searchable, searchCatalogue, type EntryRecord } from '../../src/archive/catalogue.ts';
 import { tempFolder, type TempFolder } from '../helpers/paths.ts';
 
 /** FTS5 tokens of `text` as the catalogue's tokenizer splits them. */
@@ -151,5 +151,53 @@ describe('searching a catalogue built from articles.json records', () => {
   // archive must find them.
   it.each(['24小时', '2020年', '24小时城市书房', '2020年12月28日'])('finds %j, digits run together with Chinese as in the text', (query) => {
     expect(search(query).map((hit) => hit.headline)).toEqual(['书香不打烊 阅读到田间']);
+  });
+});
+
+describe('current revisions', () => {
+  let temp: TempFolder;
+  const record = (edition: string, date: string): EntryRecord => ({
+    paper: 'Fixture Paper',
+    edition,
+    date,
+    archivedAt: `${date}T20:00:00.000Z`,
+    articles: [{ slug: 'ferry', pages: [1], headline: `Ferry returns (${edition})`, byline: '', date, lang: 'en-GB', body: 'The harbour ferry runs again.' }],
+  });
+  const entry = async (name: string, edition: string, date: string) => {
+    await mkdir(join(temp.path, name));
+    await writeFile(join(temp.path, name, entryRecordName), JSON.stringify(record(edition, date)));
+  };
+
+  beforeAll(async () => {
+    temp = await tempFolder('catalogue-current');
+    await entry('2021-01-08_edition_r1', 'No 1', '2021-01-08');
+    await entry('2021-01-09_edition_r1', 'No 2', '2021-01-09');
+    await catalogueEntries(temp.path);
+    // The re-render of the first edition comes later, as a second revision.
+    await entry('2021-01-08_edition_r2', 'No 1', '2021-01-08');
+    await catalogueEntries(temp.path);
+  });
+  afterAll(async () => temp?.remove());
+
+  it('names the latest revision of each edition current, oldest edition first', () => {
+    expect(currentEntries(temp.path).map((current) => current.entry)).toEqual(['2021-01-08_edition_r2', '2021-01-09_edition_r1']);
+    expect(currentEntries(temp.path, { from: '2021-01-09' }).map((current) => current.entry)).toEqual(['2021-01-09_edition_r1']);
+    expect(currentEntries(temp.path, { to: '2021-01-08' }).map((current) => ({ stem: current.stem, revision: current.revision }))).toEqual([{ stem: '2021-01-08_edition', revision: 2 }]);
+  });
+
+  it('finds each article once, in its edition\'s current revision', () => {
+    expect(searchCatalogue(temp.path, 'ferry').map((hit) => hit.entry)).toEqual(['2021-01-09_edition_r1', '2021-01-08_edition_r2']);
+  });
+
+  it('learns the current revisions of a catalogue written before it recorded them', () => {
+    const db = new Database(join(temp.path, catalogueName));
+    db.exec('DROP TABLE current');
+    db.close();
+    expect(currentEntries(temp.path).map((current) => current.entry)).toEqual(['2021-01-08_edition_r2', '2021-01-09_edition_r1']);
+  });
+
+  it('reads an entry name as its edition and revision', () => {
+    expect(revisionOf('2021-01-08_edition_r12')).toEqual({ stem: '2021-01-08_edition', revision: 12 });
+    expect(revisionOf('odd-name')).toEqual({ stem: 'odd-name', revision: 0 });
   });
 });

@@ -30,6 +30,13 @@ describe('parseCommand', () => {
     [['verify'], { name: 'verify' }],
     [['search', '山亭区', '--from', '2021-01-01'], { name: 'search', query: '山亭区', from: '2021-01-01' }],
     [['init'], { name: 'init', dir: '.' }],
+    [['edition', 'e.yaml', '--queue', 'redis://10.0.0.5:6379'], { name: 'edition', file: 'e.yaml', queue: 'redis://10.0.0.5:6379' }],
+    [['archive', 'e.yaml', '--queue', 'redis://h:1'], { name: 'archive', file: 'e.yaml', queue: 'redis://h:1' }],
+    [['rerender', '--from', '2015-01-01', '--to', '2015-12-31', '--queue', 'redis://h:1'], { name: 'rerender', from: '2015-01-01', to: '2015-12-31', queue: 'redis://h:1' }],
+    [['rerender'], { name: 'rerender' }],
+    [['worker', '--queue', 'redis://h:1'], { name: 'worker', queue: 'redis://h:1', restartAfter: 50, jobTimeout: 180, stall: 30 }],
+    [['worker', '--queue', 'redis://h:1', '--name', 'press-2', '--concurrency', '3', '--restart-after', '10', '--job-timeout', '60', '--stall', '5'], { name: 'worker', queue: 'redis://h:1', workerName: 'press-2', concurrency: 3, restartAfter: 10, jobTimeout: 60, stall: 5 }],
+    [['workers', '--queue', 'redis://h:1'], { name: 'workers', queue: 'redis://h:1' }],
   ])('reads %j', (argv, command) => {
     expect(commandOf(argv)).toEqual(command);
   });
@@ -69,6 +76,9 @@ describe('parseCommand', () => {
       ['verify', ['entry']],
       ['search', ['--from', '--to']],
       ['init', ['house folder']],
+      ['rerender', ['--from', '--to', '--queue', 'new revision']],
+      ['worker', ['--queue', '--concurrency', '--restart-after', '--job-timeout', '--stall']],
+      ['workers', ['--queue', 'health']],
     ] as const) {
       const command = commandOf([name, '--help']);
       for (const word of words) expect(command.name === 'help' ? command.text : '', `${name} --help`).toContain(word);
@@ -86,6 +96,9 @@ describe('parseCommand', () => {
     [['build', 'a', '--page', 'two'], '--page takes a page number'],
     [['bild', 'manuscript/shanting'], 'Did you mean build?'],
     [['search', 'x', '--from', '2021/01/01'], '--from takes a day written YYYY-MM-DD'],
+    [['worker'], "required option '--queue <url>'"],
+    [['worker', '--queue', 'redis://h:1', '--concurrency', '0'], '--concurrency takes a whole number from 1'],
+    [['rerender', '--to', 'yesterday'], '--to takes a day written YYYY-MM-DD'],
   ])('refuses %j with a usage error (exit 2) saying what is wrong', (argv, words) => {
     const error = usageErrorOf(argv);
     expect(error.entry.code).toBe('BS090');
