@@ -12,10 +12,13 @@ import { resolveProject, type ResolvedProject } from './project/resolve.ts';
 import { launchBrowser, type PressBrowser } from './render/browser.ts';
 import { openWarmPress as openWarm, type WarmPress } from './render/warm-press.ts';
 import type { PreflightReport, PreflightCheck } from './preflight/preflight.ts';
+import { queueRunnerFor } from './queue/queue-for.ts';
+import type { Rerendered } from './archive/rerender.ts';
+import type { RunningWorker, WorkerOptions } from './queue/worker.ts';
 
 export { BroadsheetError, errors, type ErrorEntry, type ExitCode } from './errors/catalogue.ts';
 export type { LayoutReport, StoryReport, PageReport, FigureReport, LayoutProblem } from './layout/report.ts';
-export type { BuildResult, BuiltEdition, Hit, Verdict, RunningPreview, ResolvedProject, PressBrowser, WarmPress, PreflightReport, PreflightCheck };
+export type { BuildResult, BuiltEdition, Hit, Verdict, RunningPreview, ResolvedProject, PressBrowser, WarmPress, PreflightReport, PreflightCheck, Rerendered, RunningWorker };
 export { resolveProject, launchBrowser };
 
 /** Where the house style comes from, for calls that are not handed a resolved project. */
@@ -45,18 +48,38 @@ export async function openWarmPress(options: ProjectChoice & { reuses?: number }
   return openWarm({ project: await projectOf(options), ...(options.reuses ? { reuses: options.reuses } : {}) });
 }
 
-/** Builds every page of an edition file and writes them (with edition.pdf) into `outDir` (default `<output>/<edition>`). */
-export async function buildEdition(options: ProjectChoice & { file: string; outDir?: string; force?: boolean; press?: PressBrowser; signal?: AbortSignal }): Promise<BuiltEdition & { folder: string }> {
+/**
+ * Builds every page of an edition file and writes them (with edition.pdf) into `outDir` (default `<output>/<edition>`).
+ * `queue` (redis://HOST:PORT, default the house's `queue:`) sends the pages to `broadsheet worker`s.
+ */
+export async function buildEdition(options: ProjectChoice & { file: string; outDir?: string; force?: boolean; press?: PressBrowser; signal?: AbortSignal; queue?: string }): Promise<BuiltEdition & { folder: string }> {
   const project = await projectOf(options);
   const output = { folder: options.outDir ?? editionOutDir(project.outDir, options.file), force: options.force === true };
-  const built = await buildEditionPages({ project, file: options.file, output, ...(options.press ? { press: options.press } : {}), ...(options.signal ? { signal: options.signal } : {}) });
+  const runner = await queueRunnerFor(project, options.queue);
+  const built = await buildEditionPages({ project, file: options.file, output, ...(runner ? { runner } : {}), ...(options.press ? { press: options.press } : {}), ...(options.signal ? { signal: options.signal } : {}) });
   const folder = await writeEdition(built, output.folder, output);
   return { ...built, folder };
 }
 
-/** Builds an edition and writes it as a new archive entry; returns the entry's name and folder. */
-export async function archiveEdition(options: ProjectChoice & { file: string; signal?: AbortSignal }): Promise<{ entry: string; path: string; stages: Readonly<Record<string, number>> }> {
-  return archive({ project: await projectOf(options), file: options.file, ...(options.signal ? { signal: options.signal } : {}) });
+/** Builds an edition (on the job queue with `queue`) and writes it as a new archive entry; returns the entry's name and folder. */
+export async function archiveEdition(options: ProjectChoice & { file: string; signal?: AbortSignal; queue?: string }): Promise<{ entry: string; path: string; stages: Readonly<Record<string, number>> }> {
+  const project = await projectOf(options);
+  const runner = await queueRunnerFor(project, options.queue);
+  return archive({ project, file: options.file, ...(runner ? { runner } : {}), ...(options.signal ? { signal: options.signal } : {}) });
+}
+
+/** Builds archived editions (those dated `from`–`to`) again as new revisions, on this machine or the job queue. */
+export async function rerenderArchive(options: ProjectChoice & { from?: string; to?: string; signal?: AbortSignal; queue?: string }): Promise<Rerendered[]> {
+  const project = await projectOf(options);
+  const [{ rerenderArchive: rerender }, runner] = await Promise.all([import('./archive/rerender.ts'), queueRunnerFor(project, options.queue)]);
+  return rerender({ project, ...(options.from ? { from: options.from } : {}), ...(options.to ? { to: options.to } : {}), ...(runner ? { runner } : {}), ...(options.signal ? { signal: options.signal } : {}) });
+}
+
+/** A worker taking page jobs from the queue at `queue` (redis://HOST:PORT) until closed. */
+export async function startWorker(options: ProjectChoice & { queue: string } & Omit<WorkerOptions, 'address' | 'project'>): Promise<RunningWorker> {
+  const [{ queueAddress }, { startWorker: start }] = await Promise.all([import('./queue/connection.ts'), import('./queue/worker.ts')]);
+  const { project: _project, cwd: _cwd, config: _config, queue, ...rest } = options;
+  return start({ ...rest, address: queueAddress(queue), project: await projectOf(options) });
 }
 
 /** Re-hashes one archive entry, or all of them. */

@@ -20,9 +20,9 @@ export type Command =
   | { name: 'version' }
   | { name: 'build'; dir: string; outDir?: string; force?: boolean; grid?: string; page?: number; allowJump?: boolean }
   | { name: 'preview'; dir: string; port: number; outDir?: string; force?: boolean; grid?: string; page?: number; allowJump?: boolean }
-  | { name: 'edition'; file: string; outDir?: string; force?: boolean; queue?: string }
-  | { name: 'archive'; file: string; archive?: string; queue?: string }
-  | { name: 'rerender'; from?: string; to?: string; archive?: string; queue?: string }
+  | { name: 'edition'; file: string; outDir?: string; force?: boolean; queue?: QueueChoice }
+  | { name: 'archive'; file: string; archive?: string; queue?: QueueChoice }
+  | { name: 'rerender'; from?: string; to?: string; archive?: string; queue?: QueueChoice }
   | { name: 'worker'; queue: string; workerName?: string; concurrency?: number; restartAfter?: number; jobTimeout?: number; stall?: number }
   | { name: 'workers'; queue: string }
   | { name: 'verify'; entry?: string; archive?: string }
@@ -30,6 +30,9 @@ export type Command =
   | { name: 'preflight'; file: string; grid?: string }
   | { name: 'serve'; port: number }
   | { name: 'init'; dir: string };
+
+/** --queue URL, or --no-queue (false: this machine sets the pages whatever the house config says). */
+export type QueueChoice = string | false;
 
 export interface Parsed {
   readonly command: Command;
@@ -82,14 +85,16 @@ function program(found: (command: Command) => void): Program {
     .option('-o, --out <outdir>', 'the output folder (default dist/<file name>)')
     .option('--force', 'rebuild an output folder Broadsheet made even if files were added to it (they are kept); never replaces a folder it did not make')
     .option('--queue <url>', queueHelp)
-    .action((file: string, options: { out?: string; force?: boolean; queue?: string }) => found({ name: 'edition', file, ...(options.out ? { outDir: options.out } : {}), ...(options.force ? { force: true } : {}), ...(options.queue ? { queue: options.queue } : {}) }));
+    .option('--no-queue', 'set the pages on this machine, even when the house config names a queue')
+    .action((file: string, options: { out?: string; force?: boolean; queue?: string }) => found({ name: 'edition', file, ...(options.out ? { outDir: options.out } : {}), ...(options.force ? { force: true } : {}), ...(options.queue !== undefined ? { queue: options.queue } : {}) }));
   root
     .command('archive')
     .description('Builds the edition and archives it: press PDFs, PDF/A-2b copies, self-contained proofs, manuscripts and photos, JSON-LD, manifest.json. An entry is never changed: archiving again adds a revision.')
     .argument('<file>', 'the edition file')
     .option('--archive <dir>', 'the archive folder (default: the house archive folder, archive/)')
     .option('--queue <url>', queueHelp)
-    .action((file: string, options: { archive?: string; queue?: string }) => found({ name: 'archive', file, ...(options.archive ? { archive: options.archive } : {}), ...(options.queue ? { queue: options.queue } : {}) }));
+    .option('--no-queue', 'set the pages on this machine, even when the house config names a queue')
+    .action((file: string, options: { archive?: string; queue?: string }) => found({ name: 'archive', file, ...(options.archive ? { archive: options.archive } : {}), ...(options.queue !== undefined ? { queue: options.queue } : {}) }));
   root
     .command('rerender')
     .description('Builds every archived edition (or those printed --from/--to) again from its archived manuscripts and photos, with the fonts, profile and rules of now: each becomes a new revision beside the old, which is never touched, and the catalogue records the new one as current.')
@@ -97,13 +102,14 @@ function program(found: (command: Command) => void): Program {
     .option('--to <day>', 'editions dated on or before YYYY-MM-DD')
     .option('--archive <dir>', 'the archive folder')
     .option('--queue <url>', queueHelp)
-    .action((options: { from?: string; to?: string; archive?: string; queue?: string }) =>
+    .option('--no-queue', 'set the pages on this machine, even when the house config names a queue')
+    .action((options: { from?: string; to?: string; archive?: string; queue?: QueueChoice }) =>
       found({
         name: 'rerender',
         ...(options.from ? { from: day(options.from, '--from') } : {}),
         ...(options.to ? { to: day(options.to, '--to') } : {}),
         ...(options.archive ? { archive: options.archive } : {}),
-        ...(options.queue ? { queue: options.queue } : {}),
+        ...(options.queue !== undefined ? { queue: options.queue } : {}),
       }),
     );
   root

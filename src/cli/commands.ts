@@ -4,7 +4,7 @@ import { relative } from 'node:path';
 import type { ResolvedProject } from '../project/resolve.ts';
 import type { Command } from './arguments.ts';
 import type { Reporter } from './report.ts';
-import type { PageRunner } from '../queue/runner.ts';
+import { queueRunnerFor } from '../queue/queue-for.ts';
 import { pageEventHooks } from './page-events.ts';
 
 export type Run<Name extends Command['name']> = (command: Extract<Command, { name: Name }>, context: Context) => Promise<number>;
@@ -19,14 +19,6 @@ export interface Context {
 
 export const shown = (path: string): string => relative(process.cwd(), path) || path;
 
-/** The queue runner for --queue (or the house's queue), or undefined: this machine sets the pages. */
-export async function queueRunnerFor(project: ResolvedProject, queue: string | undefined, warn: (line: string) => void): Promise<((pages: number) => Promise<PageRunner>) | undefined> {
-  const url = queue ?? project.queue;
-  if (!url) return undefined;
-  const [{ queueAddress }, { queueRunner }] = await Promise.all([import('../queue/connection.ts'), import('../queue/queue-runner.ts')]);
-  const address = queueAddress(url);
-  return (pages) => queueRunner({ address, pages, warn });
-}
 
 export const runBuild: Run<'build'> = async (command, { project, signal, report }) => {
   const { build } = await import('../build.ts');

@@ -1,7 +1,7 @@
 // The job queue's commands: `worker` (set pages sent to the queue), `workers` (their health) and `rerender` (archived
 // editions built again as new revisions, on this machine or on the queue).
-import { availableParallelism, hostname } from 'node:os';
-import { queueRunnerFor, shown, type Run } from './commands.ts';
+import { shown, type Run } from './commands.ts';
+import { queueRunnerFor } from '../queue/queue-for.ts';
 import { pageEventHooks } from './page-events.ts';
 
 export const runWorker: Run<'worker'> = async (command, { project, report, stopped }) => {
@@ -9,12 +9,12 @@ export const runWorker: Run<'worker'> = async (command, { project, report, stopp
   const worker = await startWorker({
     address: queueAddress(command.queue),
     project,
-    name: command.workerName ?? `${hostname()}-${process.pid}`,
-    concurrency: command.concurrency ?? availableParallelism(),
-    restartAfter: command.restartAfter ?? 50,
-    jobTimeoutMs: (command.jobTimeout ?? 180) * 1000,
-    stallMs: (command.stall ?? 30) * 1000,
     log: (line) => report.result(line),
+    ...(command.workerName ? { name: command.workerName } : {}),
+    ...(command.concurrency ? { concurrency: command.concurrency } : {}),
+    ...(command.restartAfter ? { restartAfter: command.restartAfter } : {}),
+    ...(command.jobTimeout ? { jobTimeoutMs: command.jobTimeout * 1000 } : {}),
+    ...(command.stall ? { stallMs: command.stall * 1000 } : {}),
   });
   // Ctrl-C (or SIGTERM) stops taking pages; the pages in hand are finished first.
   await stopped;

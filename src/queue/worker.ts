@@ -2,7 +2,7 @@
 // serving each page its files from the content store. Chromium is started afresh every `restartAfter` pages and after
 // a page that hung; the worker's health (pages, failures, memory, Chromium starts) is kept in Redis for
 // `broadsheet workers`. A worker killed mid-page holds a lock that runs out: another worker takes the page up.
-import { hostname, tmpdir } from 'node:os';
+import { availableParallelism, hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { UnrecoverableError, Worker, type Job } from 'bullmq';
 import { BroadsheetError, errors } from '../errors/catalogue.ts';
@@ -18,17 +18,18 @@ import { storeOutcome, type StoredOutcome } from './stored-outcome.ts';
 
 export interface WorkerOptions {
   readonly address: QueueAddress;
-  readonly project: Pick<ResolvedProject, 'chromium' | 'timeouts' | 'version'>;
-  readonly name: string;
-  /** Pages set at once (each a Chromium page of this worker's browser). */
-  readonly concurrency: number;
-  /** Chromium is started afresh after this many pages. */
-  readonly restartAfter: number;
-  /** A page taking longer is given up, Chromium restarted, and the page tried again (by the queue). */
-  readonly jobTimeoutMs: number;
-  /** How long a page's lock lasts without renewal: a worker that died is noticed after this. */
-  readonly stallMs: number;
-  readonly log: (line: string) => void;
+  readonly project: Pick<ResolvedProject, 'chromium' | 'timeouts'>;
+  /** The name it reports (default HOST-PID). */
+  readonly name?: string;
+  /** Pages set at once, each a Chromium page of this worker's browser (default one a core). */
+  readonly concurrency?: number;
+  /** Chromium is started afresh after this many pages (default 50). */
+  readonly restartAfter?: number;
+  /** A page taking longer is given up, Chromium restarted, and the page tried again by the queue (default 180 s). */
+  readonly jobTimeoutMs?: number;
+  /** How long a page's lock lasts without renewal: a worker that died is noticed after this (default 30 s). */
+  readonly stallMs?: number;
+  readonly log?: (line: string) => void;
 }
 
 /** Failures of the page itself, the same on every worker: not tried again. */
@@ -40,7 +41,8 @@ export interface RunningWorker {
   readonly closed: Promise<void>;
 }
 
-export async function startWorker(options: WorkerOptions): Promise<RunningWorker> {
+export async function startWorker(given: WorkerOptions): Promise<RunningWorker> {
+  const options = { name: `${hostname()}-${process.pid}`, concurrency: availableParallelism(), restartAfter: 50, jobTimeoutMs: 180_000, stallMs: 30_000, log: () => undefined, ...given };
   const { name, log } = options;
   const identity = buildIdentity();
   const redis = await connectQueue(options.address);

@@ -34,6 +34,7 @@ describe('parseCommand', () => {
     [['archive', 'e.yaml', '--queue', 'redis://h:1'], { name: 'archive', file: 'e.yaml', queue: 'redis://h:1' }],
     [['rerender', '--from', '2015-01-01', '--to', '2015-12-31', '--queue', 'redis://h:1'], { name: 'rerender', from: '2015-01-01', to: '2015-12-31', queue: 'redis://h:1' }],
     [['rerender'], { name: 'rerender' }],
+    [['edition', 'e.yaml', '--no-queue'], { name: 'edition', file: 'e.yaml', queue: false }],
     [['worker', '--queue', 'redis://h:1'], { name: 'worker', queue: 'redis://h:1', restartAfter: 50, jobTimeout: 180, stall: 30 }],
     [['worker', '--queue', 'redis://h:1', '--name', 'press-2', '--concurrency', '3', '--restart-after', '10', '--job-timeout', '60', '--stall', '5'], { name: 'worker', queue: 'redis://h:1', workerName: 'press-2', concurrency: 3, restartAfter: 10, jobTimeout: 60, stall: 5 }],
     [['workers', '--queue', 'redis://h:1'], { name: 'workers', queue: 'redis://h:1' }],

@@ -27,6 +27,12 @@ describe('parseConfig', () => {
     expect(config.grids?.['a3']?.columns).toBe(6);
   });
 
+  it('reads the job queue the house sends its pages to, and refuses what is no redis:// address, naming its line', async () => {
+    expect(parseConfig('queue: redis://render.courier.internal:6379\n', 'house.yaml').queue).toBe('redis://render.courier.internal:6379');
+    const error = await errorOf(() => parseConfig('paper:\n  name: Courier\nqueue: render:6379\n', 'house.yaml'));
+    expect(error.details.join('\n')).toMatch(/house\.yaml:3:\d+: `queue`.*redis:\/\/HOST:PORT/);
+  });
+
   it('names the line, the key and the setting meant, for a misspelt key', async () => {
     const error = await errorOf(() => parseConfig('paper:\n  name: Courier\nstylesheet: [a.css]\n', '/h/broadsheet.config.yaml'));
     expect(error.entry.code).toBe('BS081');

@@ -5,8 +5,8 @@ import * as api from '../../src/index.ts';
 
 describe('the public API', () => {
   it('exports the stages by name, and nothing by accident', () => {
-    expect(Object.keys(api).sort()).toEqual(['BroadsheetError', 'archiveEdition', 'build', 'buildEdition', 'errors', 'launchBrowser', 'openWarmPress', 'preflight', 'resolveProject', 'searchArchive', 'startPreview', 'verifyArchive']);
-    for (const name of ['build', 'buildEdition', 'archiveEdition', 'verifyArchive', 'searchArchive', 'startPreview', 'resolveProject', 'launchBrowser', 'openWarmPress', 'preflight'] as const) expect(typeof api[name]).toBe('function');
+    expect(Object.keys(api).sort()).toEqual(['BroadsheetError', 'archiveEdition', 'build', 'buildEdition', 'errors', 'launchBrowser', 'openWarmPress', 'preflight', 'rerenderArchive', 'resolveProject', 'searchArchive', 'startPreview', 'startWorker', 'verifyArchive']);
+    for (const name of ['build', 'buildEdition', 'archiveEdition', 'verifyArchive', 'searchArchive', 'startPreview', 'resolveProject', 'launchBrowser', 'openWarmPress', 'preflight', 'rerenderArchive', 'startWorker'] as const) expect(typeof api[name]).toBe('function');
   });
 
   it('is what package.json exports, with types, from compiled JavaScript', () => {
