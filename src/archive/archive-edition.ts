@@ -14,10 +14,9 @@ import { catalogueEntries, catalogueNewEntry, entryRecordName, type EntryRecord 
 import { writeArchiveIndex } from './index-page.ts';
 import { describeFiles, manifestName, type Manifest } from './manifest.ts';
 import { articleText, newsArticle } from './news-article.ts';
-import { ghostscriptVersion, writePdfA } from './pdfa.ts';
+import { ghostscriptVersion } from '../pdf/pdfa.ts';
 import { pagesAtOnce, sideBySide } from '../edition/side-by-side.ts';
 import { timed, withStageClock, type StageTimes } from '../workspace/stage-clock.ts';
-import { stampPdfA } from '../pdf/document-metadata.ts';
 import { selfContained } from './self-contained.ts';
 
 const run = promisify(execFile);
@@ -55,6 +54,7 @@ async function archiveInStages(options: {
     ...(options.onPage ? { onPage: options.onPage } : {}),
     ...(options.runner ? { runner: options.runner } : {}),
     ...(options.onJob ? { onJob: options.onJob } : {}),
+    pdfa: true,
   }));
   options.signal?.throwIfAborted();
   const staging = join(archiveDir, `.staging-${process.pid}-${Date.now()}`);
@@ -98,7 +98,7 @@ async function writeEntry(dir: string, built: BuiltEdition, context: EntryContex
   const { edition } = built;
   // The reading copy of the whole edition (screen colours, bookmarks); the plant's files are under press/.
   await put('edition.pdf', built.pdf);
-  // Pages side by side, one a core: each page's PDF/A copy is a Ghostscript process of its own.
+  // Pages side by side, one a core: each page's proof is made self-contained (its fonts and photos inlined).
   const stop = new AbortController();
   const pageSignal = signal ? AbortSignal.any([signal, stop.signal]) : stop.signal;
   await sideBySide(built.pages, pagesAtOnce(built.pages.length), stop, async (page) => {
@@ -106,22 +106,10 @@ async function writeEntry(dir: string, built: BuiltEdition, context: EntryContex
     await put(`press/page-${page.number}.pdf`, page.pdf);
     await put(`press/page-${page.number}.preflight.json`, JSON.stringify(page.preflight, null, 2) + '\n');
     await timed('self-contained proofs', async () => put(`proof/page-${page.number}.html`, await selfContained(page.proofHtml, page.files)));
-    log(`page ${page.number}: PDF/A-2b copy`);
-    // PDF/A keeps what readers see: it is made from the screen copy (RGB, cut to the trim), not the press's CMYK.
-    const screen = join(dir, `.screen-page-${page.number}.pdf`);
-    await writeFile(screen, page.screen);
-    const raw = join(dir, `.pdfa-page-${page.number}.pdf`);
-    await timed('PDF/A (Ghostscript)', () => writePdfA({ input: screen, output: raw, title: `${built.paper} ${edition.date} ${page.title}`, signal: pageSignal }));
-    const stamped = await stampPdfA(await readFile(raw), {
-      title: `${built.paper} ${edition.date} ${page.title}`,
-      subject: page.articles.map((article) => article.headline).join(' / '),
-      lang: page.articles.find((article) => article.manuscript)?.manuscript?.frontMatter.lang ?? 'zh-CN',
-      date: edition.date,
-      producer: `Broadsheet with GPL Ghostscript ${gs}`,
-    });
-    await put(`pdfa/page-${page.number}.pdf`, stamped);
-    await rm(raw);
-    await rm(screen);
+    // Made as the page was set (where it was set): PDF/A keeps what readers see, the screen copy, not the press's CMYK.
+    if (!page.pdfa) throw new Error(`page ${page.number} was built without its PDF/A copy`);
+    await put(`pdfa/page-${page.number}.pdf`, page.pdfa);
+    log(`page ${page.number}: press copy, preflight, self-contained proof and PDF/A-2b copy written`);
   });
   signal?.throwIfAborted();
   await copyFile(editionCopy, join(dir, 'edition.yaml'));

@@ -39,6 +39,8 @@ export interface BuiltPage {
   /** The press copy (PDF/X) and the screen copy (RGB, the trim only), and the preflight of the press copy. */
   readonly pdf: Uint8Array;
   readonly screen: Uint8Array;
+  /** The PDF/A-2b copy of the screen copy, for an archive (buildEdition's `pdfa`). */
+  readonly pdfa?: Uint8Array;
   readonly preflight: PreflightReport;
   readonly views: readonly PressView[];
   readonly proofHtml: string;
@@ -69,6 +71,8 @@ export async function buildEdition(options: {
   output?: { folder: string; force?: boolean };
   /** Who sets the pages (a job queue's workers); by default this process, one page a core. */
   runner?: (pages: number) => Promise<PageRunner>;
+  /** Each page's PDF/A copy too, made as the page is set (an archive's). */
+  pdfa?: boolean;
   /** Told of each page's progress: queued, taken up by a worker, laid out, done, failed. */
   onJob?: (page: number, of: number) => JobHooks & { failed?(reason: string): void };
 }): Promise<BuiltEdition> {
@@ -101,7 +105,7 @@ export async function buildEdition(options: {
           const from = placed.kind === 'article' ? undefined : startsOn.get(placed.slug);
           if (from !== undefined && from < page.number) await laidOut.get(from)?.promise;
         }
-        const built = await setEditionPage({ project, edition, page, grid, paper, runner, jumped, signal: pageSignal, hooks, laidOut: () => layout.resolve() });
+        const built = await setEditionPage({ project, edition, page, grid, paper, runner, jumped, signal: pageSignal, hooks, pdfa: options.pdfa === true, laidOut: () => layout.resolve() });
         options.onPage?.(++finished, edition.pages.length);
         return built;
       } catch (error) {
@@ -135,6 +139,7 @@ interface EditionPageInput {
   readonly paper: string;
   readonly runner: PageRunner;
   readonly hooks: JobHooks;
+  readonly pdfa: boolean;
   readonly jumped: Map<string, { fromPage: number; token: BreakToken; dir: string; headline: string }>;
   readonly signal: AbortSignal;
   /** Called once the page is laid out and its jumps recorded, before it is printed. */
@@ -187,6 +192,7 @@ async function setEditionPage(input: EditionPageInput): Promise<{ page: BuiltPag
     facts: { title: `${paper} ${edition.date} ${title}`, subject: articles.map((article) => article.headline).join(' / '), lang, date: edition.date },
     rules: (({ profile: _profile, ...rules }) => rules)(project.press),
     timeoutMs: project.timeouts.layoutMs,
+    ...(input.pdfa ? { pdfa: { title: `${paper} ${edition.date} ${title}`, subject: articles.map((article) => article.headline).join(' / '), lang, date: edition.date } } : {}),
   };
   // Again after composing: a photo converted on this page adds the run's folder of converted photos.
   const inputs = { roots: { ...roots, ...pageRoots(project) }, profile: project.press.profile };
@@ -203,7 +209,7 @@ async function setEditionPage(input: EditionPageInput): Promise<{ page: BuiltPag
     },
   }, signal);
   for (const problem of done.layout.problems) warnings.push(`page ${page.number}: layout: ${problem.severity}: ${problem.rule}: ${problem.message}`);
-  const built: BuiltPage = { number: page.number, ...(page.section ? { section: page.section } : {}), title, pdf: done.pdf, screen: done.screen, preflight: done.preflight, views: done.views, proofHtml: done.proofHtml, layout: done.layout, files: done.files, articles };
+  const built: BuiltPage = { number: page.number, ...(page.section ? { section: page.section } : {}), title, pdf: done.pdf, screen: done.screen, ...(done.pdfa ? { pdfa: done.pdfa } : {}), preflight: done.preflight, views: done.views, proofHtml: done.proofHtml, layout: done.layout, files: done.files, articles };
   return { page: built, warnings, chromium: done.chromium };
 }
 

@@ -7,6 +7,7 @@ import type { PdfFacts } from '../pdf/finish.ts';
 import type { PreflightReport } from '../preflight/preflight.ts';
 import type { PressView } from '../preflight/press-views.ts';
 import type { PressRules } from '../project/resolve.ts';
+import type { PdfAFacts } from '../pdf/pdfa.ts';
 
 export interface PageJob {
   /** The page in messages: "Page 2 of 样报 第1期". */
@@ -21,6 +22,8 @@ export interface PageJob {
   /** The plant's rules but the profile, which is one of the job's inputs. */
   readonly rules: Omit<PressRules, 'profile'>;
   readonly timeoutMs: number;
+  /** For an archive: the facts of the page's PDF/A copy, made where the page is set. */
+  readonly pdfa?: PdfAFacts;
 }
 
 /** A story's text that jumped on: which story of the page, and where it stopped. */
@@ -37,6 +40,8 @@ export interface PageOutcome {
   readonly screen: Uint8Array;
   readonly preflight: PreflightReport;
   readonly views: readonly PressView[];
+  /** The PDF/A-2b copy, when the job asked for one. */
+  readonly pdfa?: Uint8Array;
   /** URL paths of the files the page loaded. */
   readonly loaded: readonly string[];
   /** The Chromium that printed it ("Chrome/131…"), and who did: "in-process" or a worker's name. */

@@ -5,6 +5,7 @@ import type { PageFiles } from '../render/page-files.ts';
 import type { PressBrowser } from '../render/browser.ts';
 import { openPage, printPage, releasePage } from '../render/press.ts';
 import { jumpsOf, type JobHooks, type PageJob, type PageOutcome } from './page-job.ts';
+import { pdfaCopy } from '../pdf/pdfa.ts';
 
 export interface JobPress {
   readonly press: PressBrowser;
@@ -20,7 +21,8 @@ export async function setJob(job: PageJob, inputs: { files: PageFiles; profile: 
   try {
     hooks.laidOut?.(jumpsOf(set.layout));
     const printed = await printPage(set, { ...job.facts, producer: `Broadsheet (${chromium})` }, job.what, { ...job.rules, profile: inputs.profile }, signal);
-    return { ...printed, layout: set.layout, proofHtml: set.proofHtml, loaded: [...set.files.keys()].sort(), files: set.files, chromium, worker: on.worker };
+    const pdfa = job.pdfa ? await pdfaCopy(printed.screen, job.pdfa, signal) : undefined;
+    return { ...printed, ...(pdfa ? { pdfa } : {}), layout: set.layout, proofHtml: set.proofHtml, loaded: [...set.files.keys()].sort(), files: set.files, chromium, worker: on.worker };
   } finally {
     await releasePage({ rack: on.rack }, set);
   }

@@ -8,6 +8,7 @@ import type { PageOutcome } from './page-job.ts';
 export interface StoredOutcome {
   readonly pdf: string;
   readonly screen: string;
+  readonly pdfa?: string;
   /** The layout, preflight, proof and the rest, as one JSON blob. */
   readonly report: string;
   readonly views: ReadonlyArray<{ readonly softProof: string; readonly ink: string }>;
@@ -35,6 +36,7 @@ export async function storeOutcome(outcome: PageOutcome, store: ContentStore): P
   return {
     pdf: await store.put(outcome.pdf),
     screen: await store.put(outcome.screen),
+    ...(outcome.pdfa ? { pdfa: await store.put(outcome.pdfa) } : {}),
     report: await store.put(Buffer.from(JSON.stringify(report))),
     views: await Promise.all(outcome.views.map(async (view) => ({ softProof: await store.put(view.softProof), ink: await store.put(view.ink) }))),
     worker: outcome.worker,
@@ -59,6 +61,7 @@ export async function readOutcome(stored: StoredOutcome, store: ContentStore): P
     views,
     pdf: new Uint8Array(await store.get(stored.pdf)),
     screen: new Uint8Array(await store.get(stored.screen)),
+    ...(stored.pdfa ? { pdfa: new Uint8Array(await store.get(stored.pdfa)) } : {}),
     worker: stored.worker,
   };
 }

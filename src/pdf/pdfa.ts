@@ -1,11 +1,15 @@
 // PDF/A-2b copies made with Ghostscript: fonts embedded, an sRGB output intent, PDF/A identification in the XMP metadata.
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { rm, writeFile } from 'node:fs/promises';
+import { readFile, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { BroadsheetError } from '../errors/catalogue.ts';
-import { imageSettings } from '../pdf/image-settings.ts';
-import { childEnvironment } from '../workspace/run-folder.ts';
+import { imageSettings } from './image-settings.ts';
+import { stampPdfA } from './document-metadata.ts';
+import type { DocumentFacts } from './document-metadata.ts';
+import { childEnvironment, scratchFolder } from '../workspace/run-folder.ts';
+import { timed } from '../workspace/stage-clock.ts';
 
 const run = promisify(execFile);
 
@@ -21,7 +25,28 @@ export async function ghostscriptVersion(): Promise<string> {
   }
 }
 
-export async function writePdfA(options: { input: string; output: string; title: string; signal?: AbortSignal }): Promise<void> {
+/** The facts a page's PDF/A copy carries (its producer names the Ghostscript that made it). */
+export type PdfAFacts = Omit<DocumentFacts, 'producer'> & { readonly date: string };
+
+/**
+ * A page's PDF/A-2b copy, made from its screen copy (RGB, the trim: what readers see), stamped with its facts: the
+ * copy an archive entry keeps. Made where the page was set (a worker's Ghostscript, or this machine's).
+ */
+export async function pdfaCopy(screen: Uint8Array, facts: PdfAFacts, signal?: AbortSignal): Promise<Uint8Array> {
+  const gs = await ghostscriptVersion();
+  const work = await scratchFolder('pdfa');
+  try {
+    const input = join(work, 'screen.pdf');
+    const output = join(work, 'pdfa.pdf');
+    await writeFile(input, screen);
+    await timed('PDF/A (Ghostscript)', () => writePdfA({ input, output, title: facts.title, ...(signal ? { signal } : {}) }));
+    return await stampPdfA(await readFile(output), { ...facts, producer: `Broadsheet with GPL Ghostscript ${gs}` });
+  } finally {
+    await rm(work, { recursive: true, force: true });
+  }
+}
+
+async function writePdfA(options: { input: string; output: string; title: string; signal?: AbortSignal }): Promise<void> {
   const profile = srgbProfiles.find((path) => existsSync(path));
   if (!profile) throw new BroadsheetError('OutputFailed', `No sRGB ICC profile found (looked in ${srgbProfiles.join(', ')}); reinstall the ghostscript package.`);
   // One definition a copy: pages are made side by side.
