@@ -33,6 +33,31 @@ function* urlsIn(text: string, patterns: readonly RegExp[]): Generator<string> {
   for (const pattern of patterns) for (const match of text.matchAll(pattern)) yield match[1] ?? match[2] ?? match[3] ?? '';
 }
 
+/**
+ * What installed font packages resolve to and reference: read once a process, as the page reads font files once
+ * (packages do not change under a running process). A page's CSS and photos are read afresh each time.
+ */
+const installed = new Map<string, { file: ReturnType<typeof resolvePageFile>; css?: Promise<string> }>();
+const isInstalled = (path: string): boolean => path.includes('/node_modules/');
+
+function resolveOnce(url: string, roots: PageRoots): { file: ReturnType<typeof resolvePageFile>; css: () => Promise<string> } {
+  const asked = pagePathOf(url);
+  const prefix = asked.kind === 'path' ? Object.keys(roots).find((candidate) => asked.urlPath.startsWith(candidate)) : undefined;
+  const key = asked.kind === 'path' && prefix !== undefined ? `${roots[prefix] ?? ''}\0${asked.urlPath}` : undefined;
+  const known = key === undefined ? undefined : installed.get(key);
+  const entry = known ?? { file: resolvePageFile(url, roots) };
+  if (!known && key !== undefined && entry.file.kind === 'file' && isInstalled(entry.file.path)) installed.set(key, entry);
+  return {
+    file: entry.file,
+    css: () => {
+      if (entry.file.kind !== 'file') return Promise.resolve('');
+      if (!isInstalled(entry.file.path)) return readFile(entry.file.path, 'utf8');
+      entry.css ??= readFile(entry.file.path, 'utf8');
+      return entry.css;
+    },
+  };
+}
+
 /** Every file under `roots` the document can load, by URL path → this machine's path. */
 export async function referencedFiles(html: string, roots: PageRoots): Promise<Map<string, string>> {
   const found = new Map<string, string>();
@@ -48,13 +73,10 @@ export async function referencedFiles(html: string, roots: PageRoots): Promise<M
     } catch {
       continue;
     }
-    const file = resolvePageFile(url, roots);
+    const { file, css } = resolveOnce(url, roots);
     if (file.kind !== 'file' || found.has(file.urlPath)) continue;
     found.set(file.urlPath, file.path);
-    if (file.mime.startsWith('text/css')) {
-      const css = await readFile(file.path, 'utf8');
-      for (const inner of urlsIn(css, [cssUrl, cssImport])) pending.push({ url: inner, base: url });
-    }
+    if (file.mime.startsWith('text/css')) for (const inner of urlsIn(await css(), [cssUrl, cssImport])) pending.push({ url: inner, base: url });
   }
   return found;
 }
