@@ -1,8 +1,8 @@
 // The content store a coordinator fills and workers read: every input of a page job (photos, styles, fonts, the press
 // profile) and every output (PDFs, proofs, reports) kept in Redis under its SHA-256, so a worker on another machine
 // never needs the coordinator's disk. A blob is written once and read back checked against its name.
-import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { readFile, stat } from 'node:fs/promises';
+import { cachedWork } from '../workspace/work-cache.ts';
 import type { Redis } from 'ioredis';
 import { contentHash } from './page-job.ts';
 import { keyPrefix } from './connection.ts';
@@ -55,27 +55,19 @@ export function redisStore(redis: Redis): ContentStore {
 }
 
 /**
- * A worker's copies of blobs, one file a hash in `folder`, fetched the first time a page asks for one: fonts and
- * styles are fetched once per worker, not once per page.
+ * A worker's copies of blobs, in Broadsheet's work cache (kept under its size limit, the blobs used longest ago
+ * dropped first), fetched the first time a page asks for one: fonts and styles are fetched once, not once a page.
  */
-export function blobFolder(store: ContentStore, folder: string): { path(hash: string): Promise<string> } {
+export function blobCopies(store: ContentStore): { path(hash: string): Promise<string> } {
   const fetching = new Map<string, Promise<string>>();
   return {
     path(hash) {
       if (!/^[0-9a-f]{64}$/.test(hash)) return Promise.reject(new Error(`${hash} is not a content hash`));
       let found = fetching.get(hash);
       if (!found) {
-        found = (async () => {
-          const path = join(folder, hash);
-          if (await stat(path).then(() => true, () => false)) return path;
-          await mkdir(folder, { recursive: true });
-          // Written beside, then renamed: a file under a hash's name is always the whole blob.
-          const part = `${path}.${process.pid}.part`;
-          await writeFile(part, await store.get(hash));
-          await rename(part, path);
-          return path;
-        })();
-        found.catch(() => fetching.delete(hash));
+        found = cachedWork(['content-store blob', hash], 'blob', () => store.get(hash)).then((work) => work.path);
+        // Asked for again while it is fetched, it is fetched once; later asks look in the cache again.
+        void found.finally(() => fetching.delete(hash)).catch(() => undefined);
         fetching.set(hash, found);
       }
       return found;

@@ -58,11 +58,12 @@ export async function queueRunner(options: { address: QueueAddress; pages: numbe
       watching.set(id, watched);
       try {
         signal.throwIfAborted();
+        // Told before it is added: a worker may take it up (and say so) before the add is answered.
+        hooks.queued?.();
         const added = await queue.add('page', page, { jobId: id, attempts, backoff: { type: 'exponential', delay: firstRetryMs }, removeOnComplete: { age: rememberSeconds }, removeOnFail: { age: rememberSeconds } });
         const state = await added.getState();
         // A page that failed before (its last tries are a day old at most) is tried again for this edition.
         if (state === 'failed') await added.retry('failed');
-        hooks.queued?.();
         const again = state === 'completed';
         const aborted = new Promise<never>((_, reject) => signal.addEventListener('abort', () => reject(signal.reason), { once: true }));
         let result: StoredOutcome;

@@ -2,13 +2,12 @@
 // serving each page its files from the content store. Chromium is started afresh every `restartAfter` pages and after
 // a page that hung; the worker's health (pages, failures, memory, Chromium starts) is kept in Redis for
 // `broadsheet workers`. A worker killed mid-page holds a lock that runs out: another worker takes the page up.
-import { availableParallelism, hostname, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { availableParallelism, hostname } from 'node:os';
 import { UnrecoverableError, Worker, type Job } from 'bullmq';
 import { BroadsheetError, errors } from '../errors/catalogue.ts';
 import type { ResolvedProject } from '../project/resolve.ts';
 import { openWarmPress, type WarmPress } from '../render/warm-press.ts';
-import { blobFolder, redisStore } from './content-store.ts';
+import { blobCopies, redisStore } from './content-store.ts';
 import { connectQueue, pageQueueName, type QueueAddress } from './connection.ts';
 import { healthKey, type WorkerHealth } from './health.ts';
 import { storedFinder } from './page-inputs.ts';
@@ -47,8 +46,8 @@ export async function startWorker(given: WorkerOptions): Promise<RunningWorker> 
   const identity = buildIdentity();
   const redis = await connectQueue(options.address);
   const store = redisStore(redis);
-  // Shared by the workers of this machine: a blob is written whole under its hash, so they never clash.
-  const blobs = blobFolder(store, join(tmpdir(), 'broadsheet-blobs'));
+  // In the work cache, shared by the workers of this machine: a blob is written whole or not at all.
+  const blobs = blobCopies(store);
   const press: WarmPress = await openWarmPress({ project: options.project, keep: options.concurrency, reuses: options.restartAfter });
   const health = { name, host: hostname(), pid: process.pid, since: new Date().toISOString(), pages: 0, failed: 0, active: 0, chromiumStarts: 1, chromium: await press.browser.version(), broadsheet: identity };
   let due = false;

@@ -1,12 +1,12 @@
 // A page job's files for a worker on another machine: every file the page document can load, found in the document
 // and its stylesheets (imports, fonts), and nothing outside the page's folders; a worker's finder serves exactly these.
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { referencedFiles, storedFinder } from '../../src/queue/page-inputs.ts';
 import { queuedPageId, type QueuedPage } from '../../src/queue/queued-page.ts';
 import { pageQueueName, queueAddress } from '../../src/queue/connection.ts';
-import { blobFolder, type ContentStore } from '../../src/queue/content-store.ts';
+import { blobCopies, type ContentStore } from '../../src/queue/content-store.ts';
 import { contentHash } from '../../src/queue/page-job.ts';
 import { pageOrigin } from '../../src/render/page-files.ts';
 import { tempFolder, type TempFolder } from '../helpers/paths.ts';
@@ -62,18 +62,23 @@ describe('storedFinder (a worker serving a job its files)', () => {
   });
 });
 
-describe('blobFolder (a worker\'s copies of blobs)', () => {
-  it('fetches a blob once, under its hash, and refuses a name that is no hash', async () => {
+describe('blobCopies (a worker\'s copies of blobs, in the work cache)', () => {
+  it('fetches a blob once, keeps it in the cache, and refuses a name that is no hash', async () => {
     const bytes = Buffer.from('a font');
     let gets = 0;
     const store: ContentStore = { put: async () => '', putFile: async () => '', get: async () => (gets++, bytes) };
-    const blobs = blobFolder(store, join(temp.path, 'blobs'));
+    const before = process.env['BROADSHEET_CACHE'];
+    process.env['BROADSHEET_CACHE'] = join(temp.path, 'cache');
+    const blobs = blobCopies(store);
     const hash = contentHash(bytes);
     const [first, second] = await Promise.all([blobs.path(hash), blobs.path(hash)]);
-    expect(first).toBe(join(temp.path, 'blobs', hash));
+    expect(first.startsWith(join(temp.path, 'cache'))).toBe(true);
+    expect(await readFile(first)).toEqual(bytes);
     expect(second).toBe(first);
-    expect(await blobs.path(hash)).toBe(first);
+    expect(await blobCopies(store).path(hash)).toBe(first);
     expect(gets).toBe(1);
+    if (before === undefined) delete process.env['BROADSHEET_CACHE'];
+    else process.env['BROADSHEET_CACHE'] = before;
     await expect(blobs.path('../../etc/passwd')).rejects.toThrow('is not a content hash');
   });
 });
