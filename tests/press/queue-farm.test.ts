@@ -176,8 +176,9 @@ describe('an archive re-rendered on the queue', () => {
     expect(await entryFolders(archive)).toEqual(['2021-01-08_edition_r1', '2021-01-08_edition_r2']);
     expect(await hashTree(join(archive, '2021-01-08_edition_r1'))).toEqual(before);
     const after = await hashTree(join(archive, '2021-01-08_edition_r2'));
-    // Same manuscripts, same Broadsheet: the press pages and the edition file come out the same.
-    for (const path of ['press/page-1.pdf', 'press/page-4.pdf', 'edition.yaml', 'manuscripts/shanting/article.md']) expect(after.get(path), path).toBe(before.get(path));
+    // Same manuscripts, same Broadsheet: the press pages, their PDF/A copies (made by the workers now) and the
+    // edition file come out the same.
+    for (const path of ['press/page-1.pdf', 'press/page-4.pdf', 'pdfa/page-1.pdf', 'pdfa/page-2.pdf', 'edition.yaml', 'manuscripts/shanting/article.md']) expect(after.get(path), path).toBe(before.get(path));
   });
 
   it('passes verify on both revisions', async () => {
