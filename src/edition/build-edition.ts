@@ -1,5 +1,6 @@
 // Builds every page of an edition in one browser, pages side by side (one a core), handing text that jumps on to the
 // page it jumps to: that page waits for the layout of the page the story starts on.
+import { setMaxListeners } from 'node:events';
 import { basename, extname, join, resolve } from 'node:path';
 import { toHtml } from 'hast-util-to-html';
 import type { Root } from 'hast';
@@ -94,6 +95,8 @@ export async function buildEdition(options: {
   const startsOn = new Map(edition.pages.flatMap((page) => page.articles.flatMap((placed) => (placed.kind === 'article' ? [[placed.slug, page.number] as const] : []))));
   const stop = new AbortController();
   const pageSignal = signal ? AbortSignal.any([signal, stop.signal]) : stop.signal;
+  // Every page listens to it while it is set (each of its stages that can be stopped): a listener or two a page.
+  setMaxListeners(edition.pages.length * 4 + 10, pageSignal);
   let finished = 0;
   let pages: Array<{ page: BuiltPage; warnings: string[]; chromium: string }>;
   try {

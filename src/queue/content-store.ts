@@ -4,6 +4,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { cachedWork } from '../workspace/work-cache.ts';
 import type { Redis } from 'ioredis';
+import { BroadsheetError } from '../errors/catalogue.ts';
 import { contentHash } from './page-job.ts';
 import { keyPrefix } from './connection.ts';
 
@@ -19,25 +20,29 @@ export interface ContentStore {
   get(hash: string): Promise<Buffer>;
 }
 
+/** How long a blob this process put or found is trusted to be there without asking again (blobs are kept 7 days). */
+const trustMs = 3600 * 1000;
+
 export function redisStore(redis: Redis): ContentStore {
-  /** Hashes this process knows are in the store: put once each. */
-  const known = new Set<string>();
+  /** Inputs this process put or found in the store lately: each file is sent once an edition, not once a page. */
+  const known = new Map<string, number>();
   const key = (hash: string) => `${keyPrefix}:blob:${hash}`;
   const store: ContentStore = {
     async put(bytes) {
+      // Always sent: Redis may have lost what it held (restarted without its data, flushed), and a page's outputs
+      // are its own anyway. NX keeps the blob there; EX keeps it longer.
       const hash = contentHash(bytes);
-      if (known.has(hash)) return hash;
       const added = await redis.set(key(hash), Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), 'EX', keepSeconds, 'NX');
       if (added === null) await redis.expire(key(hash), keepSeconds);
-      known.add(hash);
+      known.set(hash, Date.now());
       return hash;
     },
     async putFile(path) {
       const hash = await fileHash(path);
-      if (known.has(hash)) return hash;
+      if (Date.now() - (known.get(hash) ?? 0) < trustMs) return hash;
       // Already there (another coordinator's, an earlier run's): kept longer, not sent again.
       if ((await redis.expire(key(hash), keepSeconds)) === 1) {
-        known.add(hash);
+        known.set(hash, Date.now());
         return hash;
       }
       const put = await store.put(await readFile(path));
@@ -46,8 +51,8 @@ export function redisStore(redis: Redis): ContentStore {
     },
     async get(hash) {
       const bytes = await redis.getBuffer(key(hash));
-      if (!bytes) throw new Error(`the content store has no blob ${hash} (expired, or Redis lost it): send the edition again`);
-      if (contentHash(bytes) !== hash) throw new Error(`the content store's blob ${hash} is damaged`);
+      if (!bytes) throw new BroadsheetError('QueuePageFailed', `The content store has no blob ${hash}: Redis lost it (restarted without its data, flushed, or it was kept longer than ${keepSeconds / 86400} days). Send the edition again: its files are put in the store afresh.`);
+      if (contentHash(bytes) !== hash) throw new BroadsheetError('QueuePageFailed', `The content store's blob ${hash} is damaged (its bytes have another hash).`);
       return bytes;
     },
   };

@@ -33,6 +33,9 @@ export async function queueRunner(options: { address: QueueAddress; pages: numbe
   const events = new QueueEvents(pageQueueName(identity), { connection: address.options });
   queue.on('error', () => undefined);
   events.on('error', () => undefined);
+  // Every page of the edition waits on them at once.
+  queue.setMaxListeners(options.pages + 10);
+  events.setMaxListeners(options.pages + 10);
   await events.waitUntilReady();
   /** The hooks of each page in hand, by job id, for the workers' progress. */
   const watching = new Map<string, JobHooks & { jumped: boolean }>();
@@ -65,13 +68,20 @@ export async function queueRunner(options: { address: QueueAddress; pages: numbe
         // A page that failed before (its last tries are a day old at most) is tried again for this edition.
         if (state === 'failed') await added.retry('failed');
         const again = state === 'completed';
-        const aborted = new Promise<never>((_, reject) => signal.addEventListener('abort', () => reject(signal.reason), { once: true }));
+        let stopWaiting: () => void = () => undefined;
+        const aborted = new Promise<never>((_, reject) => {
+          const stopped = () => reject(signal.reason);
+          signal.addEventListener('abort', stopped, { once: true });
+          stopWaiting = () => signal.removeEventListener('abort', stopped);
+        });
         let result: StoredOutcome;
         try {
           result = await Promise.race([added.waitUntilFinished(events), aborted]);
         } catch (error) {
           if (signal.aborted) throw error;
           throw new BroadsheetError('QueuePageFailed', `${job.what} failed on the queue (a fault of the page fails at once; anything else after ${attempts} attempts):`, { details: [error instanceof Error ? error.message : String(error)], cause: error });
+        } finally {
+          stopWaiting();
         }
         const outcome = await readOutcome(result, store);
         if (!watched.jumped) {

@@ -48,7 +48,11 @@ export async function startWorker(given: WorkerOptions): Promise<RunningWorker> 
   const store = redisStore(redis);
   // In the work cache, shared by the workers of this machine: a blob is written whole or not at all.
   const blobs = blobCopies(store);
-  const press: WarmPress = await openWarmPress({ project: options.project, keep: options.concurrency, reuses: options.restartAfter });
+  const press: WarmPress = await openWarmPress({ project: options.project, keep: options.concurrency, reuses: options.restartAfter }).catch((error: unknown) => {
+    // Nothing may keep the process up when there is no Chromium to work with.
+    redis.disconnect();
+    throw error;
+  });
   const health = { name, host: hostname(), pid: process.pid, since: new Date().toISOString(), pages: 0, failed: 0, active: 0, chromiumStarts: 1, chromium: await press.browser.version(), broadsheet: identity };
   let due = false;
   let gate: Promise<void> | undefined;
@@ -61,7 +65,8 @@ export async function startWorker(given: WorkerOptions): Promise<RunningWorker> 
       gate = (async () => {
         while (health.active > 0) await new Promise<void>((resolve) => (drained = resolve));
         log(`${name}: starting Chromium afresh after ${handled} pages`);
-        await press.restart();
+        // A Chromium that does not start again now is started by the next page's ready(), or that page fails.
+        await press.restart().catch((error: unknown) => log(`${name}: Chromium did not start again: ${error instanceof Error ? error.message : String(error)}`));
         health.chromiumStarts = press.launches;
         due = false;
       })();

@@ -25,6 +25,10 @@ const maxSheets = 8;
 
 async function layOut(request: LayoutRequest): Promise<LayoutReport> {
   const started = performance.now();
+  // Laid out first, so that every face the text needs has started loading (a page that took another article in has
+  // not laid its new text out yet, and document.fonts.ready would resolve before the faces for it were asked for:
+  // its lines were then measured in a fallback face, and came out other than on a fresh page).
+  void document.body.offsetHeight;
   await document.fonts.ready;
   const problems: LayoutProblem[] = [];
   // The photos decode off the main thread while the text is measured (measuring needs only their pixel sizes).

@@ -4,7 +4,7 @@ import { composeLines, type Composition } from '../lines/compose.ts';
 import { paragraphItems } from '../lines/items.ts';
 import type { FlowBlock } from '../plan/types.ts';
 import type { Geometry } from './geometry.ts';
-import { createGlyphWidths, type GlyphWidths } from './glyph-widths.ts';
+import { createGlyphWidths } from './glyph-widths.ts';
 import { markCjkSpacing, readParagraph } from './paragraph-text.ts';
 import { setLines, trueUp, type SetLine } from './set-lines.ts';
 import { snapToGrid } from './snap.ts';
@@ -44,13 +44,12 @@ export interface ComposedBody {
 const headings = new Set(['H1', 'H2', 'H3', 'H4', 'H5', 'H6']);
 const blockChildren = 'p, ul, ol, div, blockquote, pre, table, section, h1, h2, h3, h4, h5, h6, figure';
 
-let widths: GlyphWidths | undefined;
-
 /** Sets each block of the story body in `measure` (an empty leg of the story's column width) and reads its lines. */
 export async function composeBody(options: { body: HTMLElement; measure: HTMLElement; geometry: Geometry; cjk: boolean; firstId?: number }): Promise<ComposedBody> {
   const { body, measure, geometry, cjk } = options;
-  widths ??= createGlyphWidths();
-  const glyphs = widths;
+  // A canvas of this layout's: one kept from an earlier layout of the tab holds the fonts as they were then, and
+  // measures a face loaded since (a subset this story brought in) in its fallback.
+  const glyphs = createGlyphWidths();
   const blocks: StoryBlock[] = [];
   const figures: StoryFigure[] = [];
   const lines: SetLine[] = [];
@@ -65,7 +64,7 @@ export async function composeBody(options: { body: HTMLElement; measure: HTMLEle
     const indent = parseFloat(getComputedStyle(element).textIndent) || 0;
     const width = element.clientWidth;
     const source = readParagraph(element, { cjk, em, narrowest: width - indent });
-    // No fonts are loaded for measuring: the text was laid out on the page before the engine ran (document.fonts.ready),
+    // No fonts are loaded for measuring: the text was laid out before the engine measured it (document.fonts.ready),
     // so the faces it needs are loaded, and loading more would carry faces the page never uses into the proof.
     const composition: Composition = composeLines(paragraphItems(source.text, glyphs.measure), { first: width - indent, rest: width, em });
     if (composition.loose) looseParagraphs++;
