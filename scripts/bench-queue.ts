@@ -1,7 +1,8 @@
 // The benchmark's job-queue series: the 16-page edition set in-process, by one worker (as many pages at once as the
 // machine has cores) and by two workers (one page at once each), in turn, on Debian's redis-server started here on a
 // loopback port. The queue is emptied before each run (a page it has set before would be answered without being set)
-// and the workers started afresh and warm before the edition is sent; their peak memory is added to the coordinator's.
+// and the workers started afresh and warm before the edition is sent; the peak memory is that of the coordinator and
+// the workers together, sampled in one watch.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
@@ -16,8 +17,8 @@ export interface QueueBench {
   readonly work: string;
   readonly runs: number;
   readonly cli: string;
-  readonly measure: (args: readonly string[]) => Promise<Sample>;
-  readonly memoryWatch: (pid: number | undefined) => { stop(): number };
+  /** Times a process; its peak memory with that of the processes `beside` it (the workers), in one watch. */
+  readonly measure: (args: readonly string[], beside?: readonly number[]) => Promise<Sample>;
   readonly summary: (samples: readonly Sample[]) => Sample;
   readonly say: (line: string) => void;
 }
@@ -37,10 +38,8 @@ export async function queueEditions(bench: QueueBench): Promise<Array<{ label: s
       spawnSync('redis-cli', ['-p', String(port), 'flushall']);
       const concurrency = String(Math.max(1, Math.floor(availableParallelism() / count)));
       const workers = await Promise.all(Array.from({ length: count }, (_, index) => startWorker(bench.cli, url, `bench-w${index + 1}`, concurrency)));
-      const memories = workers.map((worker) => bench.memoryWatch(worker.pid));
       try {
-        const edition = await bench.measure([bench.cli, 'edition', bench.editionFile, '--out', join(bench.work, `queue-${count}-${n++}`), '--queue', url]);
-        return { seconds: edition.seconds, peakMegabytes: edition.peakMegabytes + memories.reduce((sum, memory) => sum + memory.stop(), 0) };
+        return await bench.measure([bench.cli, 'edition', bench.editionFile, '--out', join(bench.work, `queue-${count}-${n++}`), '--queue', url], workers.flatMap((worker) => (worker.pid === undefined ? [] : [worker.pid])));
       } finally {
         for (const worker of workers) worker.kill('SIGTERM');
         await Promise.all(workers.map((worker) => new Promise((resolve) => (worker.exitCode === null ? worker.once('exit', resolve) : resolve(undefined)))));

@@ -35,7 +35,7 @@ const cli = resolve('bin/broadsheet.js');
  * and its share of pages it shares), so Chromium's processes, which share most of their code, are not counted
  * several times over as a sum of resident sizes would.
  */
-async function treeKilobytes(root: number): Promise<number> {
+async function treeKilobytes(roots: readonly number[]): Promise<number> {
   const parents = new Map<number, number>();
   for (const entry of await readdir('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
@@ -47,7 +47,7 @@ async function treeKilobytes(root: number): Promise<number> {
   let total = 0;
   for (const pid of parents.keys()) {
     for (let at: number | undefined = pid; at !== undefined && at > 1; at = parents.get(at)) {
-      if (at !== root) continue;
+      if (!roots.includes(at)) continue;
       const rollup = await readFile(`/proc/${pid}/smaps_rollup`, 'utf8').catch(() => '');
       total += Number(/^Pss:\s+(\d+)/m.exec(rollup)?.[1] ?? 0);
       break;
@@ -56,14 +56,18 @@ async function treeKilobytes(root: number): Promise<number> {
   return total;
 }
 
-/** Samples the peak memory of a process tree every 100 ms (often enough for peaks that last, seldom enough not to load the machine) until stopped. */
-function memoryWatch(pid: number | undefined): { stop(): number } {
+/**
+ * Samples the peak memory of process trees (a process and others beside it: a queue's workers) every 100 ms, in one
+ * pass over /proc (often enough for peaks that last, seldom enough not to load the machine), until stopped.
+ */
+function memoryWatch(...pids: Array<number | undefined>): { stop(): number } {
+  const roots = pids.filter((pid): pid is number => pid !== undefined);
   let peak = 0;
   let looking = false;
   const timer = setInterval(() => {
-    if (pid === undefined || looking) return;
+    if (roots.length === 0 || looking) return;
     looking = true;
-    void treeKilobytes(pid)
+    void treeKilobytes(roots)
       .then((kb) => (peak = Math.max(peak, kb)))
       .finally(() => (looking = false));
   }, 100);
@@ -76,12 +80,12 @@ function memoryWatch(pid: number | undefined): { stop(): number } {
 }
 
 /** Runs a whole process to its end; its time and peak memory. Its stdout is returned for scripts that report. */
-async function measure(args: readonly string[], env: NodeJS.ProcessEnv = process.env): Promise<Sample & { stdout: string }> {
+async function measure(args: readonly string[], env: NodeJS.ProcessEnv = process.env, beside: readonly number[] = []): Promise<Sample & { stdout: string }> {
   const started = performance.now();
   const child = spawn(node, args, { stdio: ['ignore', 'pipe', 'inherit'], env });
   let stdout = '';
   child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-  const memory = memoryWatch(child.pid);
+  const memory = memoryWatch(child.pid, ...beside);
   const code = await new Promise<number | null>((done) => child.on('exit', done));
   const peakMegabytes = memory.stop();
   if (code !== 0) throw new Error(`node ${args.join(' ')} exited with ${code}`);
@@ -146,7 +150,7 @@ try {
   if (only.has('queue')) {
     say('3b. the 16-page edition on the job queue: 1 and 2 workers against in-process …');
     const editionFile = await sixteenPageEdition(join(work, 'edition16-queue'));
-    rows.push(...(await queueEditions({ editionFile, work, runs, cli, measure, memoryWatch, summary, say })));
+    rows.push(...(await queueEditions({ editionFile, work, runs, cli, measure: (args, beside) => measure(args, process.env, beside), summary, say })));
   }
   if (only.has('refresh')) {
     say('4. proof refresh: save to screen …');
@@ -159,7 +163,7 @@ try {
     const time = (sample: Sample) => (sample.seconds < 1 ? `${Math.round(sample.seconds * 1000)} ms` : `${sample.seconds.toFixed(2)} s`);
     console.log(`| ${row.label} | ${time(row.sample)} | ${time(row.baseline)} | ${(row.sample.seconds / row.baseline.seconds).toFixed(2)}× | ${row.sample.peakMegabytes.toFixed(0)} MB | ${row.baseline.peakMegabytes.toFixed(0)} MB |`);
   }
-  console.log(`\nbaselines: a bare Puppeteer launch + load of the ready page + page.pdf() (rows 1–2); sixteen page.pdf() of ready pages in one warm browser (row 3); the in-process edition (the queue's rows, their memory the coordinator's and the workers' peaks added); a bare reload of the laid-out proof (row 4). Medians of ${runs}.`);
+  console.log(`\nbaselines: a bare Puppeteer launch + load of the ready page + page.pdf() (rows 1–2); sixteen page.pdf() of ready pages in one warm browser (row 3); the in-process edition (the queue's rows; their memory the coordinator's and the workers' together); a bare reload of the laid-out proof (row 4). Medians of ${runs}.`);
 } finally {
   await rm(work, { recursive: true, force: true });
 }
