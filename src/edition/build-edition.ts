@@ -1,6 +1,7 @@
 // Builds every page of an edition in one browser, pages side by side (one a core), handing text that jumps on to the
 // page it jumps to: that page waits for the layout of the page the story starts on.
 import { setMaxListeners } from 'node:events';
+import { availableParallelism } from 'node:os';
 import { basename, extname, join, resolve } from 'node:path';
 import { toHtml } from 'hast-util-to-html';
 import type { Root } from 'hast';
@@ -12,7 +13,7 @@ import type { Manuscript } from '../manuscript/types.ts';
 import { combinePages } from '../pdf/combine.ts';
 import type { PressBrowser } from '../render/browser.ts';
 import { pageRoots } from '../render/page-files.ts';
-import { pagesAtOnce, pending, sideBySide } from './side-by-side.ts';
+import { pagesAtOnce, pending, sideBySide, slots } from './side-by-side.ts';
 import type { PageRunner } from '../queue/runner.ts';
 import { inProcessRunner } from '../queue/in-process.ts';
 import type { JobHooks } from '../queue/page-job.ts';
@@ -97,6 +98,7 @@ export async function buildEdition(options: {
   const pageSignal = signal ? AbortSignal.any([signal, stop.signal]) : stop.signal;
   // Every page listens to it while it is set (each of its stages that can be stopped): a listener or two a page.
   setMaxListeners(edition.pages.length * 4 + 10, pageSignal);
+  const composing = slots(availableParallelism());
   let finished = 0;
   let pages: Array<{ page: BuiltPage; warnings: string[]; chromium: string }>;
   try {
@@ -108,7 +110,7 @@ export async function buildEdition(options: {
           const from = placed.kind === 'article' ? undefined : startsOn.get(placed.slug);
           if (from !== undefined && from < page.number) await laidOut.get(from)?.promise;
         }
-        const built = await setEditionPage({ project, edition, page, grid, paper, runner, jumped, signal: pageSignal, hooks, pdfa: options.pdfa === true, laidOut: () => layout.resolve() });
+        const built = await setEditionPage({ project, edition, page, grid, paper, runner, jumped, signal: pageSignal, hooks, composing, pdfa: options.pdfa === true, laidOut: () => layout.resolve() });
         options.onPage?.(++finished, edition.pages.length);
         return built;
       } catch (error) {
@@ -141,6 +143,8 @@ interface EditionPageInput {
   readonly grid: ReturnType<ResolvedProject['gridFor']>;
   readonly paper: string;
   readonly runner: PageRunner;
+  /** The slots pages are composed in. */
+  readonly composing: <T>(work: () => Promise<T>) => Promise<T>;
   readonly hooks: JobHooks;
   readonly pdfa: boolean;
   readonly jumped: Map<string, { fromPage: number; token: BreakToken; dir: string; headline: string }>;
@@ -158,28 +162,32 @@ async function setEditionPage(input: EditionPageInput): Promise<{ page: BuiltPag
   const articles: BuiltArticle[] = [];
   const warnings: string[] = [];
   const roots: Record<string, string> = { ...pageRoots(project) };
-  for (const placed of page.articles) {
-    const photoBase = `manuscripts/${placed.slug}/`;
-    const block = placed.block ? { block: placed.block } : {};
-    if (placed.kind === 'article') {
-      const composed = await composeStory({ project, dir: placed.dir, grid, photoBase, signal });
-      roots[photoBase] = composed.manuscript.dir;
-      warnings.push(...formatMessages(composed.manuscript.file.messages.filter((message) => !message.fatal)));
-      stories.push(composed.page);
-      const { lang } = composed.manuscript.frontMatter;
-      requests.push({ lang, figures: composed.figures, ...block, overset: placed.jumpTo ? { kind: 'jump', toPage: placed.jumpTo } : { kind: 'error' } });
-      articles.push({ slug: placed.slug, headline: composed.manuscript.frontMatter.headline, manuscript: composed.manuscript });
-    } else {
-      const leftover = jumped.get(placed.slug);
-      if (!leftover) throw new BroadsheetError('LayoutFailed', `Page ${page.number} continues ${placed.slug}, but no text jumped to it (it all fitted on page ${page.number - 1} or earlier).`);
-      // The same manuscript, composed again on this page's grid: its break token finds the place it stopped.
-      const composed = await composeStory({ project, dir: leftover.dir, grid, photoBase, signal });
-      roots[photoBase] = composed.manuscript.dir;
-      stories.push(composed.page);
-      requests.push({ lang: composed.manuscript.frontMatter.lang, figures: composed.figures, ...block, overset: { kind: 'error' }, continues: { fromPage: leftover.fromPage, token: leftover.token } });
-      articles.push({ slug: placed.slug, headline: leftover.headline, manuscript: null });
+  // One page composed a core at a time, in page order: with every page of an edition on a queue at once, the
+  // first pages are sent as soon as they are composed, not when the last one is.
+  await input.composing(async () => {
+    for (const placed of page.articles) {
+      const photoBase = `manuscripts/${placed.slug}/`;
+      const block = placed.block ? { block: placed.block } : {};
+      if (placed.kind === 'article') {
+        const composed = await composeStory({ project, dir: placed.dir, grid, photoBase, signal });
+        roots[photoBase] = composed.manuscript.dir;
+        warnings.push(...formatMessages(composed.manuscript.file.messages.filter((message) => !message.fatal)));
+        stories.push(composed.page);
+        const { lang } = composed.manuscript.frontMatter;
+        requests.push({ lang, figures: composed.figures, ...block, overset: placed.jumpTo ? { kind: 'jump', toPage: placed.jumpTo } : { kind: 'error' } });
+        articles.push({ slug: placed.slug, headline: composed.manuscript.frontMatter.headline, manuscript: composed.manuscript });
+      } else {
+        const leftover = jumped.get(placed.slug);
+        if (!leftover) throw new BroadsheetError('LayoutFailed', `Page ${page.number} continues ${placed.slug}, but no text jumped to it (it all fitted on page ${page.number - 1} or earlier).`);
+        // The same manuscript, composed again on this page's grid: its break token finds the place it stopped.
+        const composed = await composeStory({ project, dir: leftover.dir, grid, photoBase, signal });
+        roots[photoBase] = composed.manuscript.dir;
+        stories.push(composed.page);
+        requests.push({ lang: composed.manuscript.frontMatter.lang, figures: composed.figures, ...block, overset: { kind: 'error' }, continues: { fromPage: leftover.fromPage, token: leftover.token } });
+        articles.push({ slug: placed.slug, headline: leftover.headline, manuscript: null });
+      }
     }
-  }
+  });
   const shell = stories[0];
   if (!shell) throw new BroadsheetError('LayoutFailed', `Page ${page.number} holds no story.`);
   const document = pageDocument(stories, shell);

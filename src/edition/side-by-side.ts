@@ -50,3 +50,20 @@ export async function sideBySide<T, R>(items: readonly T[], atOnce: number, stop
   if (failure) throw failure.reason;
   return results;
 }
+
+/** At most `count` of the works given it run at once, the others waiting their turn in the order they came. */
+export function slots(count: number): <T>(work: () => Promise<T>) => Promise<T> {
+  let free = Math.max(1, count);
+  const waiting: Array<() => void> = [];
+  return async (work) => {
+    if (free > 0) free--;
+    else await new Promise<void>((turn) => waiting.push(turn));
+    try {
+      return await work();
+    } finally {
+      const next = waiting.shift();
+      if (next) next();
+      else free++;
+    }
+  };
+}
