@@ -11,12 +11,13 @@
 //      laid-out proof in the same browser.
 // Nothing here asserts a time: it measures and prints. BENCH_RUNS sets the runs per series (default 5).
 import { spawn, type ChildProcess } from 'node:child_process';
-import { cp, mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { launchBrowser } from '../src/render/browser.ts';
 import { queueEditions } from './bench-queue.ts';
+import { sixteenPageEdition } from './sixteen-page-edition.ts';
 
 interface Sample {
   readonly seconds: number;
@@ -205,27 +206,6 @@ async function sixteenPages(editionOut: () => string): Promise<void> {
   };
   const [prints, edition] = await paired(warmPrints, () => measure([cli, 'edition', editionFile, '--out', editionOut()]));
   rows.push({ label: '16-page edition (a whole `broadsheet edition` process)', sample: edition, baseline: prints });
-}
-
-/** The sample edition four times over: 16 pages, each copy of its manuscripts under a name of its own, jumps renumbered. */
-async function sixteenPageEdition(folder: string): Promise<string> {
-  await mkdir(folder, { recursive: true });
-  const source = await readFile('manuscript/edition.yaml', 'utf8');
-  const slugs = [...new Set([...source.matchAll(/(?:manuscript|continues): ([\w-]+)/g)].map((match) => match[1] ?? ''))];
-  const pages: string[] = [];
-  for (let round = 0; round < 4; round++) {
-    for (const slug of slugs) await cp(join('manuscript', slug), join(folder, `${slug}-${round}`), { recursive: true });
-    const body = source.slice(source.indexOf('pages:') + 'pages:'.length);
-    pages.push(
-      body
-        .replace(/number: (\d+)/g, (_, page: string) => `number: ${Number(page) + round * 4}`)
-        .replace(/jump: (\d+)/g, (_, page: string) => `jump: ${Number(page) + round * 4}`)
-        .replace(/(manuscript|continues): ([\w-]+)/g, (_, key: string, slug: string) => `${key}: ${slug}-${round}`),
-    );
-  }
-  const file = join(folder, 'edition.yaml');
-  await writeFile(file, `${source.slice(0, source.indexOf('pages:'))}pages:${pages.join('\n')}`);
-  return file;
 }
 
 /** Saves a word into a copy of the sample while its proof is open, and times until the proof shows it. */

@@ -2,35 +2,15 @@
 // take page after page in. A tab that had set other pages once measured some text of the market story in a fallback
 // face (its measuring canvas predated a face loaded since): the same story came out set differently on page 10 than
 // on page 2. Every copy of a story must be set exactly alike, whichever tab sets it and after what.
-import { cp, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildEdition, type BuiltEdition } from '../../src/edition/build-edition.ts';
 import { testProject } from '../helpers/project.ts';
+import { sixteenPageEdition } from '../../scripts/sixteen-page-edition.ts';
 import { projectRoot, tempFolder, type TempFolder } from '../helpers/paths.ts';
 
 let temp: TempFolder;
 let built: BuiltEdition;
-
-/** The sample edition four times over, each round's manuscripts under names of their own, jumps renumbered. */
-async function sixteenPages(folder: string): Promise<string> {
-  const source = await readFile(join(projectRoot, 'manuscript', 'edition.yaml'), 'utf8');
-  const slugs = [...new Set([...source.matchAll(/(?:manuscript|continues): ([\w-]+)/g)].map((match) => match[1] ?? ''))];
-  const body = source.slice(source.indexOf('pages:') + 'pages:'.length);
-  const rounds: string[] = [];
-  for (let round = 0; round < 4; round++) {
-    for (const slug of slugs) await cp(join(projectRoot, 'manuscript', slug), join(folder, `${slug}-${round}`), { recursive: true });
-    rounds.push(
-      body
-        .replace(/number: (\d+)/g, (_, page: string) => `number: ${Number(page) + round * 4}`)
-        .replace(/jump: (\d+)/g, (_, page: string) => `jump: ${Number(page) + round * 4}`)
-        .replace(/(manuscript|continues): ([\w-]+)/g, (_, key: string, slug: string) => `${key}: ${slug}-${round}`),
-    );
-  }
-  const file = join(folder, 'edition.yaml');
-  await writeFile(file, `${source.slice(0, source.indexOf('pages:'))}pages:${rounds.join('\n')}`);
-  return file;
-}
 
 /** Each round's manuscripts have a folder name of their own (market-2): the same name for all. */
 const oneRound = (text: string): string => text.replace(/([\w-]+?)-[0-3](?=\/)/g, '$1');
@@ -43,8 +23,7 @@ const secondStory = (proofHtml: string): string => {
 
 beforeAll(async () => {
   temp = await tempFolder('lanes');
-  await mkdir(join(temp.path, 'edition'));
-  built = await buildEdition({ project: await testProject(), file: await sixteenPages(join(temp.path, 'edition')) });
+  built = await buildEdition({ project: await testProject(), file: await sixteenPageEdition(join(temp.path, 'edition'), projectRoot) });
 }, 400_000);
 afterAll(async () => temp?.remove());
 
