@@ -1,7 +1,7 @@
 // Writes a finished output folder all at once: into a temporary sibling, then renamed into place, so no half-written
 // folder is ever seen. Only a folder Broadsheet may replace is replaced (ownership.ts), and the new one carries the
 // marker that says so.
-import { cp, mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { copyFile, cp, mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { BroadsheetError } from '../errors/catalogue.ts';
 import { claimOutputFolder, isMissing, outputMarker, outputMarkerFile, type OutputClaim } from './ownership.ts';
@@ -32,16 +32,13 @@ export async function writeFolder(options: Omit<OutputClaim, 'folder'> & { folde
   const previous = join(parent, `.${basename(folder)}.previous-${stamp}`);
   try {
     await mkdir(staging, { recursive: true });
-    for (const file of options.files) {
-      const target = join(staging, file.path);
-      await mkdir(dirname(target), { recursive: true });
-      await writeFile(target, file.contents);
-    }
-    for (const copy of options.copies) {
-      const target = join(staging, copy.path);
-      await mkdir(dirname(target), { recursive: true });
-      await cp(copy.from, target, { dereference: true });
-    }
+    // Every file at once: the folders first (each once), then the writes and copies side by side.
+    const targets = [...options.files.map((file) => file.path), ...options.copies.map((copy) => copy.path)].map((path) => join(staging, path));
+    for (const directory of new Set(targets.map((target) => dirname(target)))) await mkdir(directory, { recursive: true });
+    await Promise.all([
+      ...options.files.map((file) => writeFile(join(staging, file.path), file.contents)),
+      ...options.copies.map((copy) => copyFile(copy.from, join(staging, copy.path))),
+    ]);
     // Files somebody added to a folder Broadsheet made (kept with --force) move into the new folder as they are.
     for (const path of kept) {
       const target = join(staging, path);

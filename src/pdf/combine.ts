@@ -1,6 +1,7 @@
 // Joins page PDFs into one edition PDF with bookmarks: one per page, and under it one per article.
 import { dayOf } from './finish.ts';
 import { PDFDocument, PDFHexString, PDFName, PDFNumber, type PDFRef, type PDFDict } from 'pdf-lib';
+import { loadPdf, savePdf } from './pdf-file.ts';
 
 export interface BookmarkedPage {
   readonly pdf: Uint8Array;
@@ -13,7 +14,7 @@ export async function combinePages(options: { pages: readonly BookmarkedPage[]; 
   const edition = await PDFDocument.create({ updateMetadata: false });
   const firstPageOf: PDFRef[] = [];
   for (const page of options.pages) {
-    const source = await PDFDocument.load(page.pdf);
+    const source = await loadPdf(page.pdf);
     const copied = await edition.copyPages(source, source.getPageIndices());
     copied.forEach((copy, index) => {
       edition.addPage(copy);
@@ -68,5 +69,5 @@ export async function combinePages(options: { pages: readonly BookmarkedPage[]; 
   edition.setModificationDate(dayOf(options.date));
   const id = PDFHexString.fromText(options.title.slice(0, 64));
   context.trailerInfo.ID = context.obj([id, id]);
-  return edition.save({ useObjectStreams: false });
+  return savePdf(edition);
 }

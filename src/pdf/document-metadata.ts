@@ -3,6 +3,7 @@
 // titles, and stamps the time it ran (so two builds of the same input would differ).
 import { PDFDict, PDFDocument, PDFHexString, PDFName, PDFRef, PDFString } from 'pdf-lib';
 import { dayOf, type PdfFacts } from './finish.ts';
+import { loadPdf, savePdf } from './pdf-file.ts';
 
 /** The facts a finished copy carries: the same as every PDF Broadsheet writes. */
 export type DocumentFacts = PdfFacts;
@@ -43,9 +44,9 @@ export function stampFacts(document: PDFDocument, facts: DocumentFacts, identifi
 
 /** Kept for the archive's PDF/A copies: stamp and save. */
 export async function stampPdfA(pdf: Uint8Array, facts: DocumentFacts & { date: string }): Promise<Uint8Array> {
-  const document = await PDFDocument.load(pdf, { updateMetadata: false });
+  const document = await loadPdf(pdf);
   stampFacts(document, facts, { pdfa: { part: 2, conformance: 'B' } });
-  return document.save({ useObjectStreams: false });
+  return savePdf(document);
 }
 
 const escapeXml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');

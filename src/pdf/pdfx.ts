@@ -2,7 +2,7 @@
 // Ghostscript 10.06 converts everything else through the CMYK output profile and writes PDF/X-4 (or X-1a) with its
 // output intent; Broadsheet then names the boxes, writes the facts and XMP itself, and draws the marks.
 import { readFile } from 'node:fs/promises';
-import { PDFDocument } from 'pdf-lib';
+import type { PDFDocument } from 'pdf-lib';
 import { BroadsheetError } from '../errors/catalogue.ts';
 import type { PressRules } from '../project/resolve.ts';
 import { cutToTrim, setPressBoxes, type PrintedRoom } from './boxes.ts';
@@ -17,6 +17,7 @@ import { neutralsToGray } from './neutral-gray.ts';
 import { imageSettings } from './image-settings.ts';
 import { timed } from '../workspace/stage-clock.ts';
 import { numberStructureIds } from './structure-ids.ts';
+import { loadPdf, savePdf } from './pdf-file.ts';
 
 export interface PrintCopies {
   /** What the press receives: PDF/X in the plant's CMYK, with trim and bleed boxes. */
@@ -25,22 +26,34 @@ export interface PrintCopies {
   readonly screen: Uint8Array;
 }
 
-export async function makePrintCopies(options: { printed: Uint8Array; facts: PdfFacts; rules: PressRules; room: PrintedRoom }): Promise<PrintCopies> {
+/** Both copies, each as soon as it is made: the press copy's checks can start while the screen copy is still being made. */
+export interface PendingCopies {
+  readonly press: Promise<Uint8Array>;
+  readonly screen: Promise<Uint8Array>;
+}
+
+export function startPrintCopies(options: { printed: Uint8Array; facts: PdfFacts; rules: PressRules; room: PrintedRoom }): PendingCopies {
   // Ghostscript runs in a thread of its own: the screen copy is made here meanwhile, once the page for it is handed over.
   let handedOver: () => void = () => undefined;
   const converting = new Promise<void>((resolve) => (handedOver = resolve));
-  const pressing = pressCopy(options, handedOver);
-  pressing.catch(() => handedOver());
-  const screen = await converting.then(() => timed('screen copy', () => screenCopy(options)));
-  return { press: await pressing, screen };
+  const press = pressCopy(options, handedOver);
+  press.catch(() => handedOver());
+  const screen = converting.then(() => timed('screen copy', () => screenCopy(options)));
+  return { press, screen };
+}
+
+export async function makePrintCopies(options: { printed: Uint8Array; facts: PdfFacts; rules: PressRules; room: PrintedRoom }): Promise<PrintCopies> {
+  const copies = startPrintCopies(options);
+  copies.screen.catch(() => undefined);
+  return { press: await copies.press, screen: await copies.screen };
 }
 
 async function screenCopy(options: { printed: Uint8Array; facts: PdfFacts; room: PrintedRoom }): Promise<Uint8Array> {
-  const document = await PDFDocument.load(options.printed, { updateMetadata: false });
+  const document = await loadPdf(options.printed);
   numberStructureIds(document);
   cutToTrim(document, options.room);
   writeFacts(document, options.facts);
-  return document.save({ useObjectStreams: false });
+  return savePdf(document);
 }
 
 async function pressCopy(options: PressCopyInput, handedOver: () => void): Promise<Uint8Array> {
@@ -71,7 +84,7 @@ interface PressCopyInput {
 
 /** Chromium's page with its neutrals on the black plate, its photos in CMYK and its press boxes. */
 async function preparedPage(options: PressCopyInput, profile: ProfileFile): Promise<PDFDocument> {
-  const page = await timed('press: read', () => PDFDocument.load(options.printed, { updateMetadata: false }));
+  const page = await timed('press: read', () => loadPdf(options.printed));
   numberStructureIds(page);
   await timed('press: neutrals', async () => neutralsToGray(page));
   await timed('photos to CMYK', () => photosToCmyk(page, profile));
@@ -83,7 +96,7 @@ async function preparedPage(options: PressCopyInput, profile: ProfileFile): Prom
 /** The press copy through Ghostscript (WebAssembly, in a thread of its own), which converts what is left to CMYK. */
 async function ghostscriptCopy(page: PDFDocument, profile: ProfileFile, options: PressCopyInput, handedOver: () => void): Promise<Uint8Array> {
   const { rules } = options;
-  const rgb = await timed('press: save for Ghostscript', () => page.save({ useObjectStreams: false }));
+  const rgb = await timed('press: save for Ghostscript', () => savePdf(page));
   const converted = await timed('PDF/X (Ghostscript)', () => runGhostscript({
     started: handedOver,
     files: new Map<string, Uint8Array | string>([
@@ -114,7 +127,7 @@ async function ghostscriptCopy(page: PDFDocument, profile: ProfileFile, options:
     output: '/out.pdf',
   }));
 
-  return timed('press: finish', async () => finishPress(await PDFDocument.load(converted, { updateMetadata: false }), options, 'Ghostscript 10.06 (PDF/X)'));
+  return timed('press: finish', async () => finishPress(await loadPdf(converted), options, 'Ghostscript 10.06 (PDF/X)'));
 }
 
 /** Boxes, facts and XMP, marks, and the header's PDF version. */
@@ -124,7 +137,7 @@ async function finishPress(document: PDFDocument, options: PressCopyInput, made:
   const facts: DocumentFacts = { ...options.facts, producer: `${options.facts.producer}; ${made}` };
   stampFacts(document, facts, { pdfx: rules.pdfx });
   if (rules.marks) drawMarks(document, room);
-  return withHeaderVersion(await document.save({ useObjectStreams: false }), rules.pdfx === '4' ? '1.6' : '1.3');
+  return withHeaderVersion(await savePdf(document), rules.pdfx === '4' ? '1.6' : '1.3');
 }
 
 /**

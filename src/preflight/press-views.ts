@@ -27,12 +27,12 @@ export interface PressView {
 /** One CSS pixel is 1/96 inch: the soft proof matches the proof's sheet pixel for pixel. */
 const softProofDpi = 96;
 
-/** Each page's soft proof beside its ink overlay (the ink as the preflight measured it). */
-export function pressViews(options: { softProofs: readonly Uint8Array[]; ink: readonly PageInk[]; limit: number }): PressView[] {
+/** Each page's soft proof beside its ink overlay (inkOverlays) and the ink as the preflight measured it. */
+export function pressViews(options: { softProofs: readonly Uint8Array[]; overlays: readonly Uint8Array[]; ink: readonly PageInk[] }): PressView[] {
   return options.ink.map((page) => ({
     page: page.page,
     softProof: options.softProofs[page.page - 1] ?? new Uint8Array(0),
-    ink: inkOverlay(page, options.limit),
+    ink: options.overlays[page.page - 1] ?? new Uint8Array(0),
     maxInk: page.max,
     overShare: page.overShare,
   }));
@@ -73,9 +73,12 @@ export async function renderSoftProofs(plates: readonly Plates[], bleed: number,
   }
 }
 
-/** The plates' total ink as an overlay: over the limit red, within 10 % of it amber, the rest transparent. */
-export function inkOverlay(page: PageInk, limit: number): Uint8Array {
-  const { width, height, pixels } = page.raster;
+/** Every page's ink overlay (inkOverlay), page by page. */
+export const inkOverlays = (plates: readonly Plates[], limit: number): Uint8Array[] => plates.map((raster) => inkOverlay(raster, limit));
+
+/** A page's total ink as an overlay: over the limit red, within 10 % of it amber, the rest transparent. */
+export function inkOverlay(raster: Plates, limit: number): Uint8Array {
+  const { width, height, pixels } = raster;
   const over = (limit / 100) * 255;
   const near = over * 0.9;
   const rgba = new Uint8Array(width * height * 4);

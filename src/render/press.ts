@@ -5,11 +5,11 @@ import type { Browser } from 'puppeteer-core';
 import { BroadsheetError } from '../errors/catalogue.ts';
 import type { LayoutReport, LayoutRequest } from '../layout/report.ts';
 import type { PdfFacts } from '../pdf/finish.ts';
-import { makePrintCopies } from '../pdf/pdfx.ts';
+import { startPrintCopies } from '../pdf/pdfx.ts';
 import { printRoom } from '../layout/grid.ts';
 import { preflightPdf, type PreflightReport } from '../preflight/preflight.ts';
 import { renderPlates, type PageInk } from '../preflight/ink.ts';
-import { pressViews, renderSoftProofs, type PressView } from '../preflight/press-views.ts';
+import { inkOverlays, pressViews, renderSoftProofs, type PressView } from '../preflight/press-views.ts';
 import type { PressRules } from '../project/resolve.ts';
 import type { PageFiles } from './page-files.ts';
 import { setPage, type SetPage } from './set-page.ts';
@@ -73,19 +73,25 @@ export async function pressCopies(set: SetPage, facts: PdfFacts, rules: PressRul
   onPrinted?.();
   signal?.throwIfAborted();
   const room = printRoom(rules);
-  const copies = await timed('press copies', () => makePrintCopies({ printed, facts, rules, room }));
+  const copies = startPrintCopies({ printed, facts, rules, room });
+  copies.screen.catch(() => undefined);
+  const press = await timed('press copy', () => copies.press);
   signal?.throwIfAborted();
   const grid = set.request.grid;
   const ink: PageInk[] = [];
-  // The plates are rendered once: the preflight measures ink on them, the soft proof is made of them.
-  const plates = renderPlates(copies.press);
+  // The plates are rendered once, while the screen copy is made: the preflight measures ink on them, the soft proof
+  // is made of them.
+  const plates = renderPlates(press);
   plates.catch(() => undefined);
-  const [preflight, softProofs] = await Promise.all([
-    timed('preflight', () => preflightPdf({ pdf: copies.press, rules, layout: set.layout, plates, onInk: (page) => ink.push(page), trims: [{ name: `${grid.columns}-column grid`, ...grid.trim }], columnWidth: columnWidthOf(grid), gutter: grid.gutter })),
+  const [preflight, softProofs, overlays, screen] = await Promise.all([
+    timed('preflight', () => preflightPdf({ pdf: press, rules, layout: set.layout, plates, onInk: (page) => ink.push(page), trims: [{ name: `${grid.columns}-column grid`, ...grid.trim }], columnWidth: columnWidthOf(grid), gutter: grid.gutter })),
     plates.then((rendered) => timed('soft proof', () => renderSoftProofs(rendered, rules.bleed, rules.profile))),
+    // Drawn while Argyll makes the soft proof in its own process.
+    plates.then((rendered) => inkOverlays(rendered, rules.tac)),
+    copies.screen,
   ]);
-  const views = pressViews({ softProofs, ink, limit: rules.tac });
-  return { pdf: copies.press, screen: copies.screen, preflight, views };
+  const views = pressViews({ softProofs, overlays, ink });
+  return { pdf: press, screen, preflight, views };
 }
 
 /** Checks, prints and finishes an open page for the press: a page the layout or the plant's preflight refuses is refused. */

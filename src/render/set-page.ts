@@ -16,6 +16,12 @@ export interface RenderInput {
   readonly layout: LayoutRequest;
   readonly signal?: AbortSignal;
   readonly timeoutMs?: number;
+  /**
+   * Other pages are set in the same browser at the same time: the page gets a window of its own (a tab behind another
+   * is hidden, and a hidden page never finishes decoding its photos). A page set alone is a tab, which lays out and
+   * prints faster (the sample's build 3.8 s against 4.4 s, medians of 7).
+   */
+  readonly beside?: boolean;
 }
 
 export interface SetPage {
@@ -64,9 +70,7 @@ function readPageFile(path: string): Promise<Buffer> {
 
 export async function setPage(input: RenderInput): Promise<SetPage> {
   const timeoutMs = input.timeoutMs ?? 60_000;
-  // A window of its own: a tab behind another is hidden, and a hidden page never finishes decoding its photos, so
-  // pages set side by side (an edition's) would wait for each other's turn in front.
-  const page: Page = await input.browser.newPage({ type: 'window' });
+  const page: Page = await input.browser.newPage(input.beside === true ? { type: 'window' } : undefined);
   let files = new Map<string, string>();
   let refused: string[] = [];
   let roots: PageFiles = input.roots;

@@ -4,7 +4,7 @@ import { inflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { rewriteNeutrals } from '../../src/pdf/neutral-gray.ts';
 import { inkOverlay } from '../../src/preflight/press-views.ts';
-import type { PageInk } from '../../src/preflight/ink.ts';
+import type { Plates } from '../../src/preflight/ink.ts';
 
 describe('rewriteNeutrals', () => {
   it('turns equal-RGB fills and strokes into grey, and leaves colours, text and numbers elsewhere alone', () => {
@@ -21,13 +21,7 @@ describe('rewriteNeutrals', () => {
 });
 
 describe('inkOverlay', () => {
-  const page = (pixels: number[][]): PageInk => ({
-    page: 1,
-    max: 0,
-    at: { x: 0, y: 0 },
-    overShare: 0,
-    raster: { width: pixels.length, height: 1, dpi: 72, pixels: Uint8Array.from(pixels.flat()) },
-  });
+  const page = (pixels: number[][]): Plates => ({ width: pixels.length, height: 1, dpi: 72, pixels: Uint8Array.from(pixels.flat()) });
   /** The RGBA pixels of a PNG with one row, unfiltered. */
   const decode = (png: Uint8Array) => {
     const bytes = Buffer.from(png);
