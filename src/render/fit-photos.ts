@@ -63,8 +63,13 @@ export async function fitPhotos(page: Page, files: ReadonlyMap<string, string>, 
       all.map(async ({ index, src }) => {
         const image = document.images[index];
         if (!image) return;
+        // Loaded, not decoded: a page behind another is never painted, and decode() waits for a paint there.
+        const loaded = new Promise((done, fail) => {
+          image.addEventListener('load', done, { once: true });
+          image.addEventListener('error', () => fail(new Error(`the resampled copy ${src} did not load`)), { once: true });
+        });
         image.src = src;
-        await image.decode();
+        await loaded;
       }),
     );
   }, swapped);

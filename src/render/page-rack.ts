@@ -33,12 +33,10 @@ export interface PageRack {
 export const headOf = (html: string): string =>
   (html.split(/<body[\s>]/)[0] ?? '').replace(/<title>[\s\S]*?<\/title>/, '').replace(/<html\b[^>]*>/i, '<html>');
 
-export function pageRack(options: { reuses?: number; keep?: number; beside?: boolean } = {}): PageRack {
+export function pageRack(options: { reuses?: number; keep?: number } = {}): PageRack {
   const reuses = options.reuses ?? 20;
   /** Pages open at most, busy and idle together, as long as no more are busy at once: each is a renderer's memory. */
   const keep = options.keep ?? 4;
-  /** Whether pages may be set at the same time (each then a window of its own): by default when more than one is kept. */
-  const beside = options.beside ?? keep > 1;
   const idle: Array<{ head: string; set: SetPage }> = [];
   let busy = 0;
   const heads = new WeakMap<SetPage, string>();
@@ -61,7 +59,7 @@ export function pageRack(options: { reuses?: number; keep?: number; beside?: boo
         } else {
           // A page of another head cannot take this one in: the idle page kept longest gives its place up.
           while (idle.length > 0 && idle.length + busy > keep) await idle.shift()?.set.close();
-          set = await setPage({ browser: input.browser, html: input.html, roots: input.roots, layout: input.request, timeoutMs: input.timeoutMs, beside, ...(input.signal ? { signal: input.signal } : {}) });
+          set = await setPage({ browser: input.browser, html: input.html, roots: input.roots, layout: input.request, timeoutMs: input.timeoutMs, ...(input.signal ? { signal: input.signal } : {}) });
         }
         heads.set(set, head);
         return set;

@@ -79,7 +79,7 @@ describe('archive stopped with SIGTERM while it writes its entry', () => {
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     const exit = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
     const deadline = Date.now() + 170_000;
-    while (Date.now() < deadline && child.exitCode === null && (await stagingFolders(archiveDir)).length === 0) await sleep(50);
+    while (Date.now() < deadline && child.exitCode === null && (await stagingFolders(archiveDir)).length === 0) await sleep(10);
     const sent = Date.now();
     child.kill('SIGTERM');
     const code = await exit;
