@@ -2,7 +2,8 @@
 // solid rectangle). A soft-masked image on the white sheet is flattened here instead, exactly: each pixel mixed
 // with paper white by its alpha. What cannot be done exactly (another mask size, encodings other than 8-bit Flate)
 // is left, and the preflight's no-transparency check says so.
-import { PDFArray, PDFName, PDFNumber, PDFRawStream, PDFRef, decodePDFRawStream, type PDFDocument, type PDFObject } from 'pdf-lib';
+import { PDFArray, PDFName, PDFNumber, PDFRawStream, PDFRef, type PDFDocument, type PDFObject } from 'pdf-lib';
+import { decodedStream, flateStream } from './flate.ts';
 
 export function flattenSoftMasks(document: PDFDocument): number {
   let flattened = 0;
@@ -13,8 +14,8 @@ export function flattenSoftMasks(document: PDFDocument): number {
     if (!(mask instanceof PDFRawStream)) continue;
     const components = componentsOf(document, object.dict.get(PDFName.of('ColorSpace')));
     if (!components || !flat8Bit(object) || !flat8Bit(mask) || size(object) !== size(mask)) continue;
-    const pixels = decodePDFRawStream(object).decode();
-    const alpha = decodePDFRawStream(mask).decode();
+    const pixels = decodedStream(object);
+    const alpha = decodedStream(mask);
     const count = alpha.length;
     if (pixels.length !== count * components) continue;
     const mixed = new Uint8Array(pixels.length);
@@ -25,7 +26,7 @@ export function flattenSoftMasks(document: PDFDocument): number {
         mixed[at] = Math.round((pixels[at] ?? 0) * a + 255 * (1 - a));
       }
     }
-    const fresh = document.context.flateStream(mixed);
+    const fresh = flateStream(document.context, mixed);
     for (const [key, value] of object.dict.entries()) if (!['Filter', 'Length', 'DecodeParms', 'SMask'].includes(key.asString().slice(1))) fresh.dict.set(key, value);
     document.context.assign(ref, fresh);
     if (maskRef instanceof PDFRef) document.context.delete(maskRef);

@@ -1,7 +1,8 @@
 // Neutral colours (black text, grey rules: Chromium writes them as equal RGB, `r r r rg`) become DeviceGray before
 // the CMYK conversion, so they print on the black plate alone: 100 % K text, never four-colour black. Coloured text
 // and photos keep their colour and go through the output profile.
-import { PDFArray, PDFName, PDFRawStream, PDFRef, decodePDFRawStream, type PDFDocument, type PDFObject, type PDFStream } from 'pdf-lib';
+import { PDFArray, PDFName, PDFRawStream, PDFRef, type PDFDocument, type PDFObject, type PDFStream } from 'pdf-lib';
+import { decodedStream, flateStream } from './flate.ts';
 
 /** Equal R, G and B given to a fill (rg) or stroke (RG) operator. */
 const neutral = /(^|[\s\]])(\d*\.?\d+)\s+(\d*\.?\d+)\s+(\d*\.?\d+)\s+(rg|RG)(?=[\s\[/]|$)/g;
@@ -23,12 +24,12 @@ export function neutralsToGray(document: PDFDocument): number {
   const rewrite = (stream: PDFStream | undefined) => {
     if (!(stream instanceof PDFRawStream) || seen.has(stream)) return;
     seen.add(stream);
-    const bytes = decodePDFRawStream(stream).decode();
+    const bytes = decodedStream(stream);
     // Content streams are Latin-1 operators around binary strings: a byte-for-byte round trip keeps the strings.
     const { text, rewritten } = rewriteNeutrals(Buffer.from(bytes).toString('latin1'));
     if (rewritten === 0) return;
     total += rewritten;
-    const fresh = document.context.flateStream(Buffer.from(text, 'latin1'));
+    const fresh = flateStream(document.context, Buffer.from(text, 'latin1'));
     for (const [key, value] of stream.dict.entries()) if (key !== PDFName.of('Filter') && key !== PDFName.of('Length') && key !== PDFName.of('DecodeParms')) fresh.dict.set(key, value);
     const ref = refOf(document, stream);
     if (ref) document.context.assign(ref, fresh);

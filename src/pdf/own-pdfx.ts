@@ -7,7 +7,8 @@
 // masks, forms, colours set in other named spaces, RGB images other than photos, fonts not embedded) is left to
 // Ghostscript: `convertOwnPdfx` says so.
 import type { ProfileFile } from './cmyk-photos.ts';
-import { PDFArray, PDFDict, PDFName, PDFNumber, PDFRawStream, PDFRef, PDFString, PDFHexString, decodePDFRawStream, type PDFDocument, type PDFObject } from 'pdf-lib';
+import { PDFArray, PDFDict, PDFName, PDFNumber, PDFRawStream, PDFRef, PDFString, PDFHexString, type PDFDocument, type PDFObject } from 'pdf-lib';
+import { decodedStream, flateStream } from './flate.ts';
 
 /**
  * Converted, or why the page is left to Ghostscript. A page found unfit before anything was changed is as it was;
@@ -55,7 +56,7 @@ export async function convertOwnPdfx(document: PDFDocument, options: { profile: 
       if (!isMask && space !== PDFName.of('DeviceCMYK') && space !== PDFName.of('DeviceGray')) return { converted: false, because: 'an image in neither CMYK nor grey' };
     }
     if (object instanceof PDFRawStream && pageContents.has(object)) {
-      const text = Buffer.from(decodePDFRawStream(object).decode()).toString('latin1');
+      const text = Buffer.from(decodedStream(object)).toString('latin1');
       if ([...text.matchAll(namedSpace)].some((match) => match[1] !== '/Pattern') || [...text.matchAll(spaceColour)].some((match) => !(match[1] ?? '').startsWith('/'))) return { converted: false, because: 'a colour set by a named colour space' };
       contents.push({ ref, stream: object, text });
     }
@@ -85,7 +86,7 @@ export async function convertOwnPdfx(document: PDFDocument, options: { profile: 
   const cmyk = await throughProfile([...colours], options.profile.path);
   for (const { ref, stream, text } of contents) {
     const rewritten = text.replace(rgbOperator, (_whole, before: string, r: string, g: string, b: string, operator: string) => `${before}${cmyk.get(`${r} ${g} ${b}`) ?? '0 0 0 1'} ${operator === 'rg' ? 'k' : 'K'}`);
-    const fresh = context.flateStream(Buffer.from(rewritten, 'latin1'));
+    const fresh = flateStream(context, Buffer.from(rewritten, 'latin1'));
     for (const [key, value] of stream.dict.entries()) if (key !== PDFName.of('Filter') && key !== PDFName.of('Length') && key !== PDFName.of('DecodeParms')) fresh.dict.set(key, value);
     context.assign(ref, fresh);
   }
@@ -118,7 +119,7 @@ export async function convertOwnPdfx(document: PDFDocument, options: { profile: 
   }
 
   // The output intent: the press profile, embedded once, named by its printing condition.
-  const profile = context.flateStream(options.profile.bytes, { N: 4 });
+  const profile = flateStream(context, options.profile.bytes, { N: 4 });
   const intent = context.obj({
     Type: 'OutputIntent',
     S: 'GTS_PDFX',

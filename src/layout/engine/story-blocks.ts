@@ -58,11 +58,20 @@ export async function composeBody(options: { body: HTMLElement; measure: HTMLEle
   let id = options.firstId ?? 0;
   const em = parseFloat(getComputedStyle(measure).fontSize) || 12;
 
+  // Every block goes into the measure first, and the width and indent of every paragraph are read in one pass:
+  // read one paragraph at a time, after the lines before it were set, they made Chromium lay the measure out again
+  // for each paragraph.
+  const entries = Array.from(body.children)
+    .filter((child): child is HTMLElement => child instanceof HTMLElement)
+    // Tables take no padding (border-collapse), so a wrapper carries the padding that keeps what follows on the grid.
+    .map((child) => (child.matches('figure.photo') ? { figure: child } : { element: child.tagName === 'TABLE' ? wrap(child, 'table-block') : child }));
+  for (const entry of entries) if (entry.element) measure.append(entry.element);
+  const sizes = paragraphSizes(entries.flatMap((entry) => (entry.element ? paragraphsOf(entry.element) : [])));
+
   const compose = (element: HTMLElement): HTMLElement[] => {
     if (element.classList.contains('composed')) return Array.from(element.querySelectorAll<HTMLElement>(':scope > .line'));
     if (cjk) markCjkSpacing(element);
-    const indent = parseFloat(getComputedStyle(element).textIndent) || 0;
-    const width = element.clientWidth;
+    const { indent, width } = sizes.get(element) ?? sizeOf(element);
     const source = readParagraph(element, { cjk, em, narrowest: width - indent });
     // No fonts are loaded for measuring: the text was laid out before the engine measured it (document.fonts.ready),
     // so the faces it needs are loaded, and loading more would carry faces the page never uses into the proof.
@@ -73,16 +82,13 @@ export async function composeBody(options: { body: HTMLElement; measure: HTMLEle
     return set.map((line) => line.element);
   };
 
-  for (const child of Array.from(body.children)) {
-    if (!(child instanceof HTMLElement)) continue;
-    if (child.matches('figure.photo')) {
-      figures.push({ element: child, anchor: blocks.at(-1)?.flow.id ?? -1 });
-      child.remove();
+  for (const { figure, element } of entries) {
+    if (figure) {
+      figures.push({ element: figure, anchor: blocks.at(-1)?.flow.id ?? -1 });
+      figure.remove();
       continue;
     }
-    // Tables take no padding (border-collapse), so a wrapper carries the padding that keeps what follows on the grid.
-    const element = child.tagName === 'TABLE' ? wrap(child, 'table-block') : child;
-    measure.append(element);
+    if (!element) continue;
     if (element.classList.contains('table-block')) {
       const problem = fitTable(element);
       if (problem) problems.push(problem);
@@ -91,12 +97,10 @@ export async function composeBody(options: { body: HTMLElement; measure: HTMLEle
       const set = compose(element);
       blocks.push({ flow: { kind: 'text', id: id++, lines: set.length }, element, lines: set });
     } else if (element instanceof HTMLUListElement || element instanceof HTMLOListElement) {
-      const start = element instanceof HTMLOListElement ? element.start : 1;
-      for (const [index, item] of Array.from(element.children).entries()) {
+      for (const item of Array.from(element.children)) {
         if (!(item instanceof HTMLLIElement)) continue;
-        if (element instanceof HTMLOListElement) item.value = start + index;
         const inner = soleParagraph(item);
-        if (inner || !item.querySelector(blockChildren)) {
+        if (composedItem(item)) {
           const set = compose(inner ?? item);
           blocks.push({ flow: { kind: 'text', id: id++, lines: set.length }, element: item, lines: set, list: element, ...(inner ? { inner } : {}) });
         } else {
@@ -113,6 +117,35 @@ export async function composeBody(options: { body: HTMLElement; measure: HTMLEle
   trueUp(lines);
   return { blocks, figures, lines, looseParagraphs, em, problems };
 }
+
+/**
+ * The elements of a block that are composed into lines: a paragraph with text, or the items of a list (each item's
+ * sole paragraph, or the item itself when it holds no blocks). A list's items are numbered here, before anything of
+ * the list is measured.
+ */
+function paragraphsOf(element: HTMLElement): HTMLElement[] {
+  if (element.tagName === 'P') return (element.textContent ?? '').trim() !== '' ? [element] : [];
+  if (!(element instanceof HTMLUListElement || element instanceof HTMLOListElement)) return [];
+  const start = element instanceof HTMLOListElement ? element.start : 1;
+  return Array.from(element.children).flatMap((item, index) => {
+    if (!(item instanceof HTMLLIElement)) return [];
+    if (element instanceof HTMLOListElement) item.value = start + index;
+    return composedItem(item) ? [soleParagraph(item) ?? item] : [];
+  });
+}
+
+const composedItem = (item: HTMLElement): boolean => soleParagraph(item) !== undefined || !item.querySelector(blockChildren);
+
+interface ParagraphSize {
+  /** The paragraph's first-line indent and its width, CSS pixels. */
+  readonly indent: number;
+  readonly width: number;
+}
+
+const sizeOf = (element: HTMLElement): ParagraphSize => ({ indent: parseFloat(getComputedStyle(element).textIndent) || 0, width: element.clientWidth });
+
+/** Every paragraph's size, read in one pass (one layout of the measure). */
+const paragraphSizes = (paragraphs: readonly HTMLElement[]): Map<HTMLElement, ParagraphSize> => new Map(paragraphs.map((paragraph) => [paragraph, sizeOf(paragraph)]));
 
 function soleParagraph(item: HTMLElement): HTMLElement | undefined {
   const children = Array.from(item.children);
