@@ -41,8 +41,8 @@ export async function readPdf(pdf: Uint8Array): Promise<ReadPdf> {
     const input = join(work, 'in.pdf');
     const flat = join(work, 'flat.pdf');
     await writeFile(input, pdf);
-    // qpdf, pdfimages, pdffonts and pdfinfo read the same file: side by side.
-    const [text, images, fonts, pages] = await Promise.all([
+    // qpdf, pdfimages and pdffonts read the same file: side by side.
+    const [text, images, fonts] = await Promise.all([
       run('qpdf', ['--qdf', '--object-streams=disable', '--decode-level=generalized', input, flat], { maxBuffer: 256 * 1024 * 1024 })
         .catch((error: unknown) => {
           // qpdf exits 3 for warnings it recovered from; the file is written.
@@ -51,8 +51,9 @@ export async function readPdf(pdf: Uint8Array): Promise<ReadPdf> {
         .then(async () => (await readFile(flat)).toString('latin1')),
       run('pdfimages', ['-list', input], { maxBuffer: 64 * 1024 * 1024 }).then(({ stdout }) => parseImages(stdout)),
       run('pdffonts', [input], { maxBuffer: 64 * 1024 * 1024 }).then(({ stdout }) => parseFonts(stdout)),
-      run('pdfinfo', [input]).then(({ stdout }) => Number(/^Pages:\s+(\d+)/m.exec(stdout)?.[1] ?? 0)),
     ]);
+    // qpdf's QDF output heads each page's object with `%% Page N`: the page count, as qpdf reads the page tree.
+    const pages = text.match(/^%% Page \d+$/gm)?.length ?? 0;
     const version = /^%PDF-(\d\.\d)/.exec(Buffer.from(pdf.subarray(0, 16)).toString('latin1'))?.[1] ?? 'unknown';
     return { text, images, fonts, pages, version };
   } finally {
