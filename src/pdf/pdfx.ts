@@ -19,16 +19,11 @@ import { timed } from '../workspace/stage-clock.ts';
 import { numberStructureIds } from './structure-ids.ts';
 import { loadPdf, savePdf } from './pdf-file.ts';
 
-export interface PrintCopies {
-  /** What the press receives: PDF/X in the plant's CMYK, with trim and bleed boxes. */
-  readonly press: Uint8Array;
-  /** The screen copy: RGB, cut to the trim, for reading and for the PDF/A archive copy. */
-  readonly screen: Uint8Array;
-}
-
 /** Both copies, each as soon as it is made: the press copy's checks can start while the screen copy is still being made. */
 export interface PendingCopies {
+  /** What the press receives: PDF/X in the plant's CMYK, with trim and bleed boxes. */
   readonly press: Promise<Uint8Array>;
+  /** The screen copy: RGB, cut to the trim, for reading and for the PDF/A archive copy. */
   readonly screen: Promise<Uint8Array>;
 }
 
@@ -40,12 +35,6 @@ export function startPrintCopies(options: { printed: Uint8Array; facts: PdfFacts
   press.catch(() => handedOver());
   const screen = converting.then(() => timed('screen copy', () => screenCopy(options)));
   return { press, screen };
-}
-
-export async function makePrintCopies(options: { printed: Uint8Array; facts: PdfFacts; rules: PressRules; room: PrintedRoom }): Promise<PrintCopies> {
-  const copies = startPrintCopies(options);
-  copies.screen.catch(() => undefined);
-  return { press: await copies.press, screen: await copies.screen };
 }
 
 async function screenCopy(options: { printed: Uint8Array; facts: PdfFacts; room: PrintedRoom }): Promise<Uint8Array> {

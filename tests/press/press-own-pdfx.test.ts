@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { PDFDocument, PDFName, rgb } from 'pdf-lib';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makePrintCopies } from '../../src/pdf/pdfx.ts';
+import { startPrintCopies } from '../../src/pdf/pdfx.ts';
 import { launchBrowser } from '../../src/render/browser.ts';
 import { preflightPdf } from '../../src/preflight/preflight.ts';
 import { testProject } from '../helpers/project.ts';
@@ -36,7 +36,8 @@ async function chromiumLikePage(extra?: (document: PDFDocument) => void): Promis
 
 async function pressOf(printed: Uint8Array, name: string): Promise<{ file: string; bytes: Uint8Array }> {
   const rules = { ...(await testProject()).press, bleed: 0, marks: false };
-  const { press } = await makePrintCopies({ printed, facts, rules, room });
+  const copies = startPrintCopies({ printed, facts, rules, room });
+  const [press] = await Promise.all([copies.press, copies.screen]);
   const file = join(folder.path, `${name}.pdf`);
   await writeFile(file, press);
   return { file, bytes: press };

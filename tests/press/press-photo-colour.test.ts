@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { PDFDocument } from 'pdf-lib';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makePrintCopies } from '../../src/pdf/pdfx.ts';
+import { startPrintCopies } from '../../src/pdf/pdfx.ts';
 import { testProject } from '../helpers/project.ts';
 import { tempFolder, type TempFolder } from '../helpers/paths.ts';
 import { argyllCmyk } from '../helpers/plates.ts';
@@ -37,7 +37,8 @@ describe('photos in the press copy', () => {
     page.drawImage(await document.embedJpg(photo), { x: 0, y: 0, width: 500, height: 100 });
     const printed = await document.save();
     const room = { bleed: 0, offset: 0 };
-    const { press } = await makePrintCopies({ printed, facts: { title: 'patches', lang: 'en', producer: 'test' }, rules, room });
+    const copies = startPrintCopies({ printed, facts: { title: 'patches', lang: 'en', producer: 'test' }, rules, room });
+    const [press] = await Promise.all([copies.press, copies.screen]);
     const pdf = join(folder.path, 'press.pdf');
     await writeFile(pdf, press);
     const pam = join(folder.path, 'plates.pam');

@@ -99,9 +99,10 @@ export async function composeBody(options: { body: HTMLElement; measure: HTMLEle
     } else if (element instanceof HTMLUListElement || element instanceof HTMLOListElement) {
       for (const item of Array.from(element.children)) {
         if (!(item instanceof HTMLLIElement)) continue;
-        const inner = soleParagraph(item);
-        if (composedItem(item)) {
-          const set = compose(inner ?? item);
+        const composed = composedOf(item);
+        if (composed) {
+          const inner = composed === item ? undefined : composed;
+          const set = compose(composed);
           blocks.push({ flow: { kind: 'text', id: id++, lines: set.length }, element: item, lines: set, list: element, ...(inner ? { inner } : {}) });
         } else {
           snapToGrid(item, geometry.leading);
@@ -130,11 +131,13 @@ function paragraphsOf(element: HTMLElement): HTMLElement[] {
   return Array.from(element.children).flatMap((item, index) => {
     if (!(item instanceof HTMLLIElement)) return [];
     if (element instanceof HTMLOListElement) item.value = start + index;
-    return composedItem(item) ? [soleParagraph(item) ?? item] : [];
+    const composed = composedOf(item);
+    return composed ? [composed] : [];
   });
 }
 
-const composedItem = (item: HTMLElement): boolean => soleParagraph(item) !== undefined || !item.querySelector(blockChildren);
+/** What of a list item is composed into lines: its sole paragraph, or the item itself when it holds no blocks. */
+const composedOf = (item: HTMLElement): HTMLElement | undefined => soleParagraph(item) ?? (item.querySelector(blockChildren) ? undefined : item);
 
 interface ParagraphSize {
   /** The paragraph's first-line indent and its width, CSS pixels. */
