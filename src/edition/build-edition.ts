@@ -20,7 +20,7 @@ import type { JobHooks } from '../queue/page-job.ts';
 import type { ResolvedProject } from '../project/resolve.ts';
 import type { PreflightReport } from '../preflight/preflight.ts';
 import type { PressView } from '../preflight/press-views.ts';
-import { pressViewFiles, withPressViews } from '../output/press-view-html.ts';
+import { editionPageViewFiles, withPressViews } from '../output/press-view-html.ts';
 import { writeFolder } from '../output/write-folder.ts';
 import { claimOutputFolder } from '../output/ownership.ts';
 import { loadManuscript } from '../manuscript/load.ts';
@@ -233,8 +233,9 @@ export async function writeEdition(built: BuiltEdition, outDir?: string, options
     files.push({ path: `page-${page.number}.pdf`, contents: page.pdf });
     files.push({ path: `page-${page.number}.screen.pdf`, contents: page.screen });
     files.push({ path: `page-${page.number}.preflight.json`, contents: Buffer.from(JSON.stringify(page.preflight, null, 2) + '\n') });
-    files.push({ path: `page-${page.number}.html`, contents: Buffer.from(withPressViews(page.proofHtml, page.views, built.bleed, (number) => pressViewFiles(number))) });
-    for (const view of page.views) files.push({ path: pressViewFiles(view.page).softProof, contents: view.softProof }, { path: pressViewFiles(view.page).ink, contents: view.ink });
+    const viewFiles = (sheet: number) => editionPageViewFiles(page.number, sheet);
+    files.push({ path: `page-${page.number}.html`, contents: Buffer.from(withPressViews(page.proofHtml, page.views, built.bleed, viewFiles)) });
+    for (const view of page.views) files.push({ path: viewFiles(view.page).softProof, contents: view.softProof }, { path: viewFiles(view.page).ink, contents: view.ink });
     files.push({ path: `page-${page.number}.layout.json`, contents: Buffer.from(JSON.stringify(page.layout, null, 2) + '\n') });
     for (const [path, from] of page.files) copies.set(path, from);
   }

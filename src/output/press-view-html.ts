@@ -11,8 +11,14 @@ export interface PressViewFiles {
   readonly ink: string;
 }
 
-/** Where a page's press views are written, inside the output folder. */
-export const pressViewFiles = (page: number, prefix = ''): PressViewFiles => ({ softProof: `proof/${prefix}page-${page}.soft-proof.jpg`, ink: `proof/${prefix}page-${page}.ink.png` });
+/** Where a sheet's press views are written, inside the output folder: `proof/<name>.soft-proof.jpg` and `.ink.png`. */
+export const pressViewFiles = (sheet: number, name = `page-${sheet}`): PressViewFiles => ({ softProof: `proof/${name}.soft-proof.jpg`, ink: `proof/${name}.ink.png` });
+
+/**
+ * Where an edition page's press views are written: named after the edition's page, not the sheet of the page's own
+ * PDF (every page's first sheet is its sheet 1), so that no page's soft proof takes another's place.
+ */
+export const editionPageViewFiles = (page: number, sheet: number): PressViewFiles => pressViewFiles(sheet, sheet === 1 ? `page-${page}` : `page-${page}-sheet-${sheet}`);
 
 /** The sheet's overlays: the soft proof at the trim, the ink overlay at the bleed box (`bleed` mm beyond the trim). */
 export function pressViewImages(files: PressViewFiles, view: ViewFacts, bleed: number): string {
@@ -32,11 +38,15 @@ html:has(#press-ink:checked) .press-ink, html.aid-ink .press-ink { display: bloc
 .press-views-bar { position: sticky; top: 0; z-index: 10; display: flex; gap: 14px; padding: 6px 10px; background: #1d2430; color: #eef; font: 13px/1.3 system-ui, sans-serif; }
 @media print { .press-view, .press-views-bar { display: none !important; } }`;
 
-/** Adds the press views to a proof page's HTML: the overlays into each sheet (by its data-page), the bar and its CSS. */
+/**
+ * Adds the press views to a proof page's HTML: the overlays into each sheet, the bar and its CSS. The n-th sheet is the
+ * PDF's n-th page (its data-page is the folio's number: page 3 of an edition, or of an article set for page 3).
+ */
 export function withPressViews(html: string, views: readonly PressView[], bleed: number, files: (page: number) => PressViewFiles): string {
   const byPage = new Map(views.map((view) => [view.page, view]));
-  const sheets = html.replace(/(<section class="sheet"[^>]*\bdata-page="(\d+)"[^>]*>)/g, (tag: string, _whole: string, page: string) => {
-    const view = byPage.get(Number(page));
+  let sheet = 0;
+  const sheets = html.replace(/<section class="sheet"[^>]*>/g, (tag: string) => {
+    const view = byPage.get(++sheet);
     return view ? tag + pressViewImages(files(view.page), view, bleed) : tag;
   });
   const worst = views.reduce((most, view) => Math.max(most, view.maxInk), 0);

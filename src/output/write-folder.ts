@@ -25,6 +25,9 @@ export async function writeFolder(options: Omit<OutputClaim, 'folder'> & { folde
   await removeDeadStaging(parent, basename(folder));
   const { kept } = await claimOutputFolder(options);
   const written = [...options.files.map((file) => file.path), ...options.copies.map((copy) => copy.path)];
+  // Two files for one path: which one the folder kept would depend on which write finished last.
+  const twice = written.filter((path, index) => written.indexOf(path) !== index);
+  if (twice.length > 0) throw new Error(`${folder}: ${[...new Set(twice)].join(', ')} would be written twice`);
   const clash = kept.filter((path) => written.includes(path));
   if (clash.length > 0) throw new BroadsheetError('OutputNotOurs', `${clash.join(', ')} in ${folder} would be overwritten by the build, and Broadsheet did not write ${clash.length === 1 ? 'it' : 'them'}.`);
   const stamp = `${process.pid}-${Date.now()}`;

@@ -82,6 +82,21 @@ describe('broadsheet edition manuscript/edition.yaml', () => {
     expect(files.filter((file) => /^page-\d+\.pdf$/.test(file))).toHaveLength(4);
   });
 
+  it('gives each page’s proof its own soft proof and ink overlay, as that page was printed', async () => {
+    const shown = new Set<string>();
+    for (const page of pageNumbers) {
+      const html = await readFile(join(out, `page-${page}.html`), 'utf8');
+      const soft = /src="(proof\/[^"]+\.soft-proof\.jpg)"/.exec(html)?.[1];
+      const ink = /src="(proof\/[^"]+\.ink\.png)"/.exec(html)?.[1];
+      if (!soft || !ink) throw new Error(`page-${page}.html shows no press views`);
+      const built1 = built.pages.find((candidate) => candidate.number === page)?.views[0];
+      expect(Buffer.from(await readFile(join(out, soft))).equals(Buffer.from(built1?.softProof ?? []))).toBe(true);
+      expect(Buffer.from(await readFile(join(out, ink))).equals(Buffer.from(built1?.ink ?? []))).toBe(true);
+      shown.add(soft).add(ink);
+    }
+    expect(shown.size).toBe(2 * pageNumbers.length);
+  });
+
   it('writes each page’s layout report as built', async () => {
     for (const page of pageNumbers) {
       const written: unknown = JSON.parse(await readFile(join(out, `page-${page}.layout.json`), 'utf8'));

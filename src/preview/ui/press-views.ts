@@ -31,8 +31,10 @@ export function showPressViews(build: number): Promise<string> {
       document.head.append(style);
     }
     const pages = value.pages as ViewPage[];
+    // The n-th sheet is the PDF's n-th page (a sheet's data-page is its folio's number).
+    const sheets = document.querySelectorAll('.sheet');
     for (const page of pages) {
-      const sheet = document.querySelector(`.sheet[data-page="${page.page}"]`);
+      const sheet = sheets[page.page - 1];
       if (!sheet || sheet.querySelector('.press-view')) continue;
       sheet.insertAdjacentHTML('afterbegin', pressViewImages({ softProof: page.softProof, ink: page.ink }, page, bleed));
     }
