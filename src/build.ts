@@ -9,7 +9,7 @@ import { articleOutDir, publishArticle } from './output/publish.ts';
 import { claimOutputFolder } from './output/ownership.ts';
 import { formatMessages } from './manuscript/diagnostics.ts';
 import type { LayoutReport } from './layout/report.ts';
-import { warmGhostscript } from './pdf/ghostscript.ts';
+import { readyPressTools } from './render/press-tools.ts';
 import { stagesSoFar, timed, withStageClock, type StageTimes } from './workspace/stage-clock.ts';
 
 export interface BuildOptions extends ComposeOptions {
@@ -52,8 +52,8 @@ async function composeAndClaim(options: BuildOptions): Promise<{ article: Compos
 
 async function buildArticle(options: BuildOptions): Promise<Omit<BuildResult, 'stages'>> {
   const { signal, project } = options;
-  // Started now, done by the time they are needed: Ghostscript's compile, and (unless one is shared) Chromium.
-  void warmGhostscript().catch(() => undefined);
+  // Started now, done by the time they are needed: the press tools, and (unless one is shared) Chromium.
+  readyPressTools();
   const launching = options.press ? undefined : timed('launch Chromium', () => launchBrowser({ project }));
   launching?.catch(() => undefined);
   const { article, outDir } = await composeAndClaim(options).catch(async (error: unknown) => {

@@ -27,13 +27,17 @@ export interface PendingCopies {
   readonly screen: Promise<Uint8Array>;
 }
 
-export function startPrintCopies(options: { printed: Uint8Array; facts: PdfFacts; rules: PressRules; room: PrintedRoom }): PendingCopies {
+/**
+ * Starts both copies. `screenAfter`: the screen copy (whose parse holds the thread for a tenth of a second) waits for
+ * it too, so that what the press copy starts next (its plates) is not kept waiting behind it.
+ */
+export function startPrintCopies(options: { printed: Uint8Array; facts: PdfFacts; rules: PressRules; room: PrintedRoom; screenAfter?: Promise<unknown> }): PendingCopies {
   // Ghostscript runs in a thread of its own: the screen copy is made here meanwhile, once the page for it is handed over.
   let handedOver: () => void = () => undefined;
   const converting = new Promise<void>((resolve) => (handedOver = resolve));
   const press = pressCopy(options, handedOver);
   press.catch(() => handedOver());
-  const screen = converting.then(() => timed('screen copy', () => screenCopy(options)));
+  const screen = Promise.all([converting, options.screenAfter]).then(() => timed('screen copy', () => screenCopy(options)));
   return { press, screen };
 }
 

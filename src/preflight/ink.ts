@@ -36,16 +36,22 @@ export interface Plates {
  */
 export const platesDpi = 96;
 
-/** Renders the bleed box of every page of `pdf` as CMYK pixels. */
-export async function renderPlates(pdf: Uint8Array, dpi = platesDpi): Promise<Plates[]> {
+/**
+ * Renders the bleed box of every page of `pdf` as CMYK pixels; `started` is told once Ghostscript runs, so that the
+ * thread can do other work meanwhile.
+ */
+export async function renderPlates(pdf: Uint8Array, options: { dpi?: number; started?: () => void } = {}): Promise<Plates[]> {
+  const dpi = options.dpi ?? platesDpi;
   const work = await scratchFolder('plates');
   try {
     const input = join(work, 'in.pdf');
     await writeFile(input, pdf);
-    await timed('ink plates', async () => run('gs', ['-q', '-dBATCH', '-dNOPAUSE', '-dSAFER', '-sDEVICE=pamcmyk32', `-r${dpi}`, '-dUseBleedBox', '-sOutputFile=' + join(work, 'page-%03d.pam'), input], { env: await childEnvironment(), maxBuffer: 16 * 1024 * 1024, timeout: 120_000 }).catch((cause: unknown) => {
+    const rendering = timed('ink plates', async () => run('gs', ['-q', '-dBATCH', '-dNOPAUSE', '-dSAFER', '-sDEVICE=pamcmyk32', `-r${dpi}`, '-dUseBleedBox', '-sOutputFile=' + join(work, 'page-%03d.pam'), input], { env: await childEnvironment(), maxBuffer: 16 * 1024 * 1024, timeout: 120_000 }).catch((cause: unknown) => {
       if (typeof cause === 'object' && cause !== null && 'code' in cause && cause.code === 'ENOENT') throw new BroadsheetError('GhostscriptMissing', 'Ghostscript (gs) renders the plates the preflight measures ink on, and it was not found.');
       throw cause;
     }));
+    options.started?.();
+    await rendering;
     const plates: Plates[] = [];
     for (const name of (await readdir(work)).filter((file) => file.endsWith('.pam')).sort()) plates.push({ ...parsePam(await readFile(join(work, name))), dpi });
     return plates;

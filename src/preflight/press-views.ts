@@ -74,19 +74,24 @@ export async function renderSoftProofs(plates: readonly Plates[], bleed: number,
 }
 
 /** Every page's ink overlay (inkOverlay), page by page. */
-export const inkOverlays = (plates: readonly Plates[], limit: number): Uint8Array[] => plates.map((raster) => inkOverlay(raster, limit));
+export const inkOverlays = (plates: readonly Plates[], limit: number): Promise<Uint8Array[]> => Promise.all(plates.map((raster) => inkOverlay(raster, limit)));
 
 /** A page's total ink as an overlay: over the limit red, within 10 % of it amber, the rest transparent. */
-export function inkOverlay(raster: Plates, limit: number): Uint8Array {
+export function inkOverlay(raster: Plates, limit: number): Promise<Uint8Array> {
   const { width, height, pixels } = raster;
   const over = (limit / 100) * 255;
   const near = over * 0.9;
   const rgba = new Uint8Array(width * height * 4);
-  for (let pixel = 0; pixel < width * height; pixel++) {
-    const at = pixel * 4;
+  const mark = (at: number, red: number, green: number, blue: number, alpha: number) => {
+    rgba[at] = red;
+    rgba[at + 1] = green;
+    rgba[at + 2] = blue;
+    rgba[at + 3] = alpha;
+  };
+  for (let at = 0; at < rgba.length; at += 4) {
     const ink = (pixels[at] ?? 0) + (pixels[at + 1] ?? 0) + (pixels[at + 2] ?? 0) + (pixels[at + 3] ?? 0);
-    if (ink > over) rgba.set([230, 0, 40, 200], at);
-    else if (ink > near) rgba.set([255, 170, 0, 150], at);
+    if (ink > over) mark(at, 230, 0, 40, 200);
+    else if (ink > near) mark(at, 255, 170, 0, 150);
   }
   return encodePng(width, height, rgba);
 }

@@ -73,16 +73,18 @@ export async function pressCopies(set: SetPage, facts: PdfFacts, rules: PressRul
   onPrinted?.();
   signal?.throwIfAborted();
   const room = printRoom(rules);
-  const copies = startPrintCopies({ printed, facts, rules, room });
+  // The plates are rendered once, while the screen copy is made (it waits until Ghostscript is under way): the
+  // preflight measures ink on them, the soft proof is made of them.
+  let platesStarted: () => void = () => undefined;
+  const screenAfter = new Promise<void>((resolve) => (platesStarted = resolve));
+  const copies = startPrintCopies({ printed, facts, rules, room, screenAfter });
   copies.screen.catch(() => undefined);
   const press = await timed('press copy', () => copies.press);
   signal?.throwIfAborted();
   const grid = set.request.grid;
   const ink: PageInk[] = [];
-  // The plates are rendered once, while the screen copy is made: the preflight measures ink on them, the soft proof
-  // is made of them.
-  const plates = renderPlates(press);
-  plates.catch(() => undefined);
+  const plates = renderPlates(press, { started: platesStarted });
+  plates.catch(() => undefined).finally(platesStarted);
   const [preflight, softProofs, overlays, screen] = await Promise.all([
     timed('preflight', () => preflightPdf({ pdf: press, rules, layout: set.layout, plates, onInk: (page) => ink.push(page), trims: [{ name: `${grid.columns}-column grid`, ...grid.trim }], columnWidth: columnWidthOf(grid), gutter: grid.gutter })),
     plates.then((rendered) => timed('soft proof', () => renderSoftProofs(rendered, rules.bleed, rules.profile))),

@@ -2,7 +2,7 @@
 // launched once, Ghostscript compiled once, and pages are kept open with their fonts and styles loaded (a page takes
 // the next article with the same template in). A page is closed after `reuses` layouts and at most `keep` are kept
 // idle, so memory stays bounded however long it runs; a Chromium that died is started again for the next build.
-import { warmGhostscript } from '../pdf/ghostscript.ts';
+import { readyPressTools } from './press-tools.ts';
 import type { ResolvedProject } from '../project/resolve.ts';
 import { launchBrowser, type PressBrowser } from './browser.ts';
 import { pageRack, type PageRack } from './page-rack.ts';
@@ -21,7 +21,7 @@ export interface WarmPress extends PressBrowser {
 }
 
 export async function openWarmPress(options: { project: Pick<ResolvedProject, 'chromium' | 'timeouts'>; reuses?: number; keep?: number }): Promise<WarmPress> {
-  void warmGhostscript().catch(() => undefined);
+  readyPressTools();
   let press = await launchBrowser({ project: options.project });
   let rack = pageRack({ reuses: options.reuses ?? 20, keep: options.keep ?? 2 });
   let builds = 0;

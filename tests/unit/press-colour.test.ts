@@ -33,10 +33,10 @@ describe('inkOverlay', () => {
     return { width, pixels: [...rows.subarray(1)] };
   };
 
-  it('marks pixels over the limit red, near it amber, and leaves the rest clear', () => {
+  it('marks pixels over the limit red, near it amber, and leaves the rest clear', async () => {
     const limit = 240;
     // C, M, Y, K bytes: 400 %, 230 % (within 10 % of 240), 100 %.
-    const { width, pixels } = decode(inkOverlay(page([[255, 255, 255, 255], [150, 150, 150, 137], [0, 0, 0, 255]]), limit));
+    const { width, pixels } = decode(await inkOverlay(page([[255, 255, 255, 255], [150, 150, 150, 137], [0, 0, 0, 255]]), limit));
     expect(width).toBe(3);
     expect(pixels.slice(0, 4)).toEqual([230, 0, 40, 200]);
     expect(pixels.slice(4, 8)).toEqual([255, 170, 0, 150]);
