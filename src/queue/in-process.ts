@@ -2,7 +2,6 @@
 // for), each lane's page kept open for the next page of the same head. No server to start.
 import { launchBrowser, type PressBrowser } from '../render/browser.ts';
 import { pageRack } from '../render/page-rack.ts';
-import { readyPressTools } from '../render/press-tools.ts';
 import type { ResolvedProject } from '../project/resolve.ts';
 import { setJob } from './set-job.ts';
 import type { PageRunner } from './runner.ts';
@@ -10,7 +9,6 @@ import type { PageRunner } from './runner.ts';
 /** `atOnce`: pages set side by side (the edition's share of cores and memory). */
 export async function inProcessRunner(options: { project: Pick<ResolvedProject, 'chromium' | 'timeouts'>; atOnce: number; press?: PressBrowser }): Promise<PageRunner> {
   const { atOnce } = options;
-  readyPressTools();
   const press = options.press ?? (await launchBrowser({ project: options.project }));
   const rack = press.rack ?? pageRack({ keep: atOnce });
   return {
