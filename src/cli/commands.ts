@@ -21,10 +21,18 @@ export const shown = (path: string): string => relative(process.cwd(), path) || 
 
 
 export const runBuild: Run<'build'> = async (command, { project, signal, report }) => {
-  const { build } = await import('../build.ts');
+  // Chromium starts while the rest of Broadsheet loads.
+  const launching = import('../render/browser.ts').then(({ launchBrowser }) => launchBrowser({ project }));
+  // A launch that fails is reported by the build, once its manuscript and output folder have been checked.
+  launching.catch(() => undefined);
+  const { build } = await import('../build.ts').catch(async (error: unknown) => {
+    await launching.then((press) => press.close(), () => undefined);
+    throw error;
+  });
   const started = performance.now();
   const result = await build({
     project,
+    launching,
     dir: command.dir,
     signal,
     ...(command.outDir ? { outDir: command.outDir } : {}),
