@@ -2,7 +2,8 @@
 // through the press profile, paper white included) and an ink overlay marking where the plates carry more ink
 // than the plant allows. Both are images laid over the proof's sheets.
 import { execFile } from 'node:child_process';
-import { readFile, rm, writeFile } from 'node:fs/promises';
+import { writeFileSync } from 'node:fs';
+import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { BroadsheetError } from '../errors/catalogue.ts';
@@ -44,33 +45,43 @@ const screenProfile = '/usr/share/color/icc/sRGB.icc';
 /**
  * Each page of the press copy as newsprint will show it, a JPEG of its trim a page: the plates (rendered for the
  * preflight, the bleed box at one CSS pixel a pixel) cut to the trim, `bleed` mm in, and through the press profile to
- * the screen, absolute colorimetric: unprinted paper shows as newsprint's grey, ink as it prints on it.
+ * the screen, absolute colorimetric: unprinted paper shows as newsprint's grey, ink as it prints on it. Its folder is
+ * made while the plates render, and `started` is told once the first page's Argyll run is under way: the work that
+ * waits for the same plates (the ink overlay) waits for that, so as not to hold the thread before it.
  */
-export async function renderSoftProofs(plates: readonly Plates[], bleed: number, profile: string): Promise<Uint8Array[]> {
+export async function renderSoftProofs(rendering: Promise<readonly Plates[]>, bleed: number, profile: string, started?: () => void): Promise<Uint8Array[]> {
   const work = await scratchFolder('soft-proof');
   try {
+    const plates = await rendering;
     const proofs: Uint8Array[] = [];
     for (const [index, page] of plates.entries()) {
-      // Ghostscript rounds the bleed box's pixels up: the trim is what is left inside the bleed, to the whole pixel below.
-      const exact = (bleed / 25.4) * page.dpi;
-      const inset = Math.round(exact);
-      const width = Math.max(1, Math.min(page.width - inset, Math.floor(page.width - 2 * exact)));
-      const height = Math.max(1, Math.min(page.height - inset, Math.floor(page.height - 2 * exact)));
-      const trim = new Uint8Array(width * height * 4);
-      for (let row = 0; row < height; row++) trim.set(page.pixels.subarray(((row + inset) * page.width + inset) * 4, ((row + inset) * page.width + inset + width) * 4), row * width * 4);
       const plateFile = join(work, `page-${index + 1}.tif`);
       const output = join(work, `page-${index + 1}.jpg`);
-      await writeFile(plateFile, encodeCmykTiff(width, height, trim, page.dpi));
-      await run('cctiff', ['-f', 'J', '-q', '85', '-ia', profile, '-ir', screenProfile, plateFile, output], { timeout: 120_000 }).catch((cause: unknown) => {
+      writeFileSync(plateFile, trimmedPlates(page, bleed));
+      const converting = run('cctiff', ['-f', 'J', '-q', '85', '-ia', profile, '-ir', screenProfile, plateFile, output], { timeout: 120_000 }).catch((cause: unknown) => {
         if (typeof cause === 'object' && cause !== null && 'code' in cause && cause.code === 'ENOENT') throw new BroadsheetError('GhostscriptMissing', "Argyll's cctiff renders the newsprint soft proof, and it was not found; run `npm run setup`.");
         throw cause;
       });
+      if (index === 0) started?.();
+      await converting;
       proofs.push(await readFile(output));
     }
     return proofs;
   } finally {
     await rm(work, { recursive: true, force: true });
   }
+}
+
+/** A page's plates cut to the trim, `bleed` mm in, as a CMYK TIFF. */
+function trimmedPlates(page: Plates, bleed: number): Buffer {
+  // Ghostscript rounds the bleed box's pixels up: the trim is what is left inside the bleed, to the whole pixel below.
+  const exact = (bleed / 25.4) * page.dpi;
+  const inset = Math.round(exact);
+  const width = Math.max(1, Math.min(page.width - inset, Math.floor(page.width - 2 * exact)));
+  const height = Math.max(1, Math.min(page.height - inset, Math.floor(page.height - 2 * exact)));
+  const trim = new Uint8Array(width * height * 4);
+  for (let row = 0; row < height; row++) trim.set(page.pixels.subarray(((row + inset) * page.width + inset) * 4, ((row + inset) * page.width + inset + width) * 4), row * width * 4);
+  return encodeCmykTiff(width, height, trim, page.dpi);
 }
 
 /** Every page's ink overlay (inkOverlay), page by page. */

@@ -85,11 +85,13 @@ export async function pressCopies(set: SetPage, facts: PdfFacts, rules: PressRul
   const ink: PageInk[] = [];
   const plates = renderPlates(press, { started: platesStarted });
   plates.catch(() => undefined).finally(platesStarted);
+  let softProofStarted: () => void = () => undefined;
+  const overlaysAfter = new Promise<void>((resolve) => (softProofStarted = resolve));
   const [preflight, softProofs, overlays, screen] = await Promise.all([
     timed('preflight', () => preflightPdf({ pdf: press, rules, layout: set.layout, plates, onInk: (page) => ink.push(page), trims: [{ name: `${grid.columns}-column grid`, ...grid.trim }], columnWidth: columnWidthOf(grid), gutter: grid.gutter })),
-    plates.then((rendered) => timed('soft proof', () => renderSoftProofs(rendered, rules.bleed, rules.profile))),
+    timed('soft proof', () => renderSoftProofs(plates, rules.bleed, rules.profile, softProofStarted)).finally(softProofStarted),
     // Drawn while Argyll makes the soft proof in its own process.
-    plates.then((rendered) => inkOverlays(rendered, rules.tac)),
+    overlaysAfter.then(() => plates).then((rendered) => inkOverlays(rendered, rules.tac)),
     copies.screen,
   ]);
   const views = pressViews({ softProofs, overlays, ink });
