@@ -11,22 +11,6 @@ export function pagesAtOnce(pages: number): number {
   return Math.max(1, Math.min(pages, availableParallelism(), Math.floor(freemem() / bytesPerPage)));
 }
 
-/** A promise with its resolve and reject at hand. */
-export interface Pending<T> {
-  readonly promise: Promise<T>;
-  resolve(value: T): void;
-  reject(reason: unknown): void;
-}
-
-export function pending<T>(): Pending<T> {
-  let resolve: (value: T) => void = () => undefined;
-  let reject: (reason: unknown) => void = () => undefined;
-  const promise = new Promise<T>((yes, no) => ((resolve = yes), (reject = no)));
-  // Nobody may be waiting on it when it fails: the failure is the run's, reported once.
-  promise.catch(() => undefined);
-  return { promise, resolve, reject };
-}
-
 /**
  * Runs `work` for every item, at most `atOnce` at a time, starting them in order. The first failure stops the
  * rest from starting and aborts `stop` (for the ones running); it is thrown once every running item has ended.

@@ -16,6 +16,7 @@ import { flattenSoftMasks } from './flatten-masks.ts';
 import { neutralsToGray } from './neutral-gray.ts';
 import { imageSettings } from './image-settings.ts';
 import { timed } from '../workspace/stage-clock.ts';
+import { pending } from '../workspace/pending.ts';
 import { numberStructureIds } from './structure-ids.ts';
 import { loadPdf, savePdf } from './pdf-file.ts';
 
@@ -33,11 +34,10 @@ export interface PendingCopies {
  */
 export function startPrintCopies(options: { printed: Uint8Array; facts: PdfFacts; rules: PressRules; room: PrintedRoom; screenAfter?: Promise<unknown> }): PendingCopies {
   // Ghostscript runs in a thread of its own: the screen copy is made here meanwhile, once the page for it is handed over.
-  let handedOver: () => void = () => undefined;
-  const converting = new Promise<void>((resolve) => (handedOver = resolve));
-  const press = pressCopy(options, handedOver);
-  press.catch(() => handedOver());
-  const screen = Promise.all([converting, options.screenAfter]).then(() => timed('screen copy', () => screenCopy(options)));
+  const handedOver = pending<void>();
+  const press = pressCopy(options, () => handedOver.resolve());
+  press.catch(() => handedOver.resolve());
+  const screen = Promise.all([handedOver.promise, options.screenAfter]).then(() => timed('screen copy', () => screenCopy(options)));
   return { press, screen };
 }
 

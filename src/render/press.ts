@@ -15,6 +15,7 @@ import type { PageFiles } from './page-files.ts';
 import { setPage, type SetPage } from './set-page.ts';
 import type { PageRack } from './page-rack.ts';
 import { timed } from '../workspace/stage-clock.ts';
+import { pending } from '../workspace/pending.ts';
 
 export interface PressInput {
   readonly browser: Browser;
@@ -75,23 +76,21 @@ export async function pressCopies(set: SetPage, facts: PdfFacts, rules: PressRul
   const room = printRoom(rules);
   // The plates are rendered once, while the screen copy is made (it waits until Ghostscript is under way): the
   // preflight measures ink on them, the soft proof is made of them.
-  let platesStarted: () => void = () => undefined;
-  const screenAfter = new Promise<void>((resolve) => (platesStarted = resolve));
-  const copies = startPrintCopies({ printed, facts, rules, room, screenAfter });
+  const platesStarted = pending<void>();
+  const copies = startPrintCopies({ printed, facts, rules, room, screenAfter: platesStarted.promise });
   copies.screen.catch(() => undefined);
   const press = await timed('press copy', () => copies.press);
   signal?.throwIfAborted();
   const grid = set.request.grid;
   const ink: PageInk[] = [];
-  const plates = renderPlates(press, { started: platesStarted });
-  plates.catch(() => undefined).finally(platesStarted);
-  let softProofStarted: () => void = () => undefined;
-  const overlaysAfter = new Promise<void>((resolve) => (softProofStarted = resolve));
+  const plates = renderPlates(press, { started: () => platesStarted.resolve() });
+  plates.catch(() => undefined).finally(() => platesStarted.resolve());
+  const softProofStarted = pending<void>();
   const [preflight, softProofs, overlays, screen] = await Promise.all([
     timed('preflight', () => preflightPdf({ pdf: press, rules, layout: set.layout, plates, onInk: (page) => ink.push(page), trims: [{ name: `${grid.columns}-column grid`, ...grid.trim }], columnWidth: columnWidthOf(grid), gutter: grid.gutter })),
-    timed('soft proof', () => renderSoftProofs(plates, rules.bleed, rules.profile, softProofStarted)).finally(softProofStarted),
+    timed('soft proof', () => renderSoftProofs(plates, rules.bleed, rules.profile, () => softProofStarted.resolve())).finally(() => softProofStarted.resolve()),
     // Drawn while Argyll makes the soft proof in its own process.
-    overlaysAfter.then(() => plates).then((rendered) => inkOverlays(rendered, rules.tac)),
+    softProofStarted.promise.then(() => plates).then((rendered) => inkOverlays(rendered, rules.tac)),
     copies.screen,
   ]);
   const views = pressViews({ softProofs, overlays, ink });
