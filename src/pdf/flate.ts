@@ -17,3 +17,14 @@ type StreamDict = NonNullable<Parameters<PDFContext['stream']>[1]>;
 
 /** A new Flate stream of `bytes`, with `dict`'s entries. */
 export const flateStream = (context: PDFContext, bytes: Uint8Array, dict: StreamDict = {}): PDFRawStream => context.stream(deflateSync(bytes), { ...dict, Filter: 'FlateDecode' });
+
+/**
+ * `stream` with new contents: `bytes` as a Flate stream, keeping its dictionary's entries but those that described the
+ * old encoding (and any named in `without`).
+ */
+export function restreamed(context: PDFContext, stream: PDFRawStream, bytes: Uint8Array, without: readonly string[] = []): PDFRawStream {
+  const fresh = flateStream(context, bytes);
+  const dropped = new Set(['Filter', 'Length', 'DecodeParms', ...without].map((key) => PDFName.of(key)));
+  for (const [key, value] of stream.dict.entries()) if (!dropped.has(key)) fresh.dict.set(key, value);
+  return fresh;
+}

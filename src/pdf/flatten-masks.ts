@@ -3,7 +3,7 @@
 // with paper white by its alpha. What cannot be done exactly (another mask size, encodings other than 8-bit Flate)
 // is left, and the preflight's no-transparency check says so.
 import { PDFArray, PDFName, PDFNumber, PDFRawStream, PDFRef, type PDFDocument, type PDFObject } from 'pdf-lib';
-import { decodedStream, flateStream } from './flate.ts';
+import { decodedStream, restreamed } from './flate.ts';
 
 export function flattenSoftMasks(document: PDFDocument): number {
   let flattened = 0;
@@ -26,8 +26,7 @@ export function flattenSoftMasks(document: PDFDocument): number {
         mixed[at] = Math.round((pixels[at] ?? 0) * a + 255 * (1 - a));
       }
     }
-    const fresh = flateStream(document.context, mixed);
-    for (const [key, value] of object.dict.entries()) if (!['Filter', 'Length', 'DecodeParms', 'SMask'].includes(key.asString().slice(1))) fresh.dict.set(key, value);
+    const fresh = restreamed(document.context, object, mixed, ['SMask']);
     document.context.assign(ref, fresh);
     if (maskRef instanceof PDFRef) document.context.delete(maskRef);
     flattened++;

@@ -2,7 +2,7 @@
 // the CMYK conversion, so they print on the black plate alone: 100 % K text, never four-colour black. Coloured text
 // and photos keep their colour and go through the output profile.
 import { PDFArray, PDFName, PDFRawStream, PDFRef, type PDFDocument, type PDFObject, type PDFStream } from 'pdf-lib';
-import { decodedStream, flateStream } from './flate.ts';
+import { decodedStream, restreamed } from './flate.ts';
 
 /** Equal R, G and B given to a fill (rg) or stroke (RG) operator. */
 const neutral = /(^|[\s\]])(\d*\.?\d+)\s+(\d*\.?\d+)\s+(\d*\.?\d+)\s+(rg|RG)(?=[\s\[/]|$)/g;
@@ -29,8 +29,7 @@ export function neutralsToGray(document: PDFDocument): number {
     const { text, rewritten } = rewriteNeutrals(Buffer.from(bytes).toString('latin1'));
     if (rewritten === 0) return;
     total += rewritten;
-    const fresh = flateStream(document.context, Buffer.from(text, 'latin1'));
-    for (const [key, value] of stream.dict.entries()) if (key !== PDFName.of('Filter') && key !== PDFName.of('Length') && key !== PDFName.of('DecodeParms')) fresh.dict.set(key, value);
+    const fresh = restreamed(document.context, stream, Buffer.from(text, 'latin1'));
     const ref = refOf(document, stream);
     if (ref) document.context.assign(ref, fresh);
   };

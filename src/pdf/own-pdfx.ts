@@ -8,7 +8,7 @@
 // Ghostscript: `convertOwnPdfx` says so.
 import type { ProfileFile } from './cmyk-photos.ts';
 import { PDFArray, PDFDict, PDFName, PDFNumber, PDFRawStream, PDFRef, PDFString, PDFHexString, type PDFDocument, type PDFObject } from 'pdf-lib';
-import { decodedStream, flateStream } from './flate.ts';
+import { decodedStream, flateStream, restreamed } from './flate.ts';
 
 /**
  * Converted, or why the page is left to Ghostscript. A page found unfit before anything was changed is as it was;
@@ -86,9 +86,7 @@ export async function convertOwnPdfx(document: PDFDocument, options: { profile: 
   const cmyk = await throughProfile([...colours], options.profile.path);
   for (const { ref, stream, text } of contents) {
     const rewritten = text.replace(rgbOperator, (_whole, before: string, r: string, g: string, b: string, operator: string) => `${before}${cmyk.get(`${r} ${g} ${b}`) ?? '0 0 0 1'} ${operator === 'rg' ? 'k' : 'K'}`);
-    const fresh = flateStream(context, Buffer.from(rewritten, 'latin1'));
-    for (const [key, value] of stream.dict.entries()) if (key !== PDFName.of('Filter') && key !== PDFName.of('Length') && key !== PDFName.of('DecodeParms')) fresh.dict.set(key, value);
-    context.assign(ref, fresh);
+    context.assign(ref, restreamed(context, stream, Buffer.from(rewritten, 'latin1')));
   }
 
   for (const stop of stops) {

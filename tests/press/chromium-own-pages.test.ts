@@ -1,5 +1,5 @@
 // Chromium opens pages of its own in the background (the omnibox's popup, built as a web page, preloaded in a renderer
-// of its own: 160 MB and half a second of a 2-core machine's CPU a launch). Broadsheet's Chromium opens none: the
+// of its own: 160 MB, and 1.0 s of Chromium's CPU in a trace of the sample's build). Broadsheet's Chromium opens none: the
 // only pages are the ones Broadsheet opens.
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { launchBrowser, type PressBrowser } from '../../src/render/browser.ts';
