@@ -2,7 +2,7 @@
 // (pamcmyk32), and the sum of C, M, Y and K at each pixel is the ink there. The maximum and where it is, per page,
 // and the pixels over the limit, for the proof's ink overlay; the soft proof is made from the same plates.
 import { execFile } from 'node:child_process';
-import { readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { childEnvironment, scratchFolder } from '../workspace/run-folder.ts';
@@ -36,25 +36,35 @@ export interface Plates {
  */
 export const platesDpi = 96;
 
-/**
- * Renders the bleed box of every page of `pdf` as CMYK pixels; `started` is told once Ghostscript runs, so that the
- * thread can do other work meanwhile.
- */
-export async function renderPlates(pdf: Uint8Array, options: { dpi?: number; started?: () => void } = {}): Promise<Plates[]> {
+export interface PlatesOptions {
+  readonly dpi?: number;
+  /** Told once Ghostscript runs, so that the thread can do other work meanwhile. */
+  readonly started?: () => void;
+  /**
+   * The PDF is Broadsheet's own press copy, whose every colour is DeviceCMYK or DeviceGray: Ghostscript is told not
+   * to build ICC links for them (-dUseFastColor). Those links are identities here (DeviceCMYK and the pamcmyk32
+   * device share Ghostscript's default CMYK profile; grey goes to the black plate alone either way), so the pixels
+   * are the same, byte for byte, and building them was 40 % of Ghostscript's time (0.27 s → 0.16 s on the sample).
+   * A PDF from elsewhere may hold RGB or ICC colour and is rendered through the ICC links.
+   */
+  readonly deviceColour?: boolean;
+}
+
+/** Renders the bleed box of every page of `pdf` as CMYK pixels, read from Ghostscript's output as it comes. */
+export async function renderPlates(pdf: Uint8Array, options: PlatesOptions = {}): Promise<Plates[]> {
   const dpi = options.dpi ?? platesDpi;
   const work = await scratchFolder('plates');
   try {
     const input = join(work, 'in.pdf');
     await writeFile(input, pdf);
-    const rendering = timed('ink plates', async () => run('gs', ['-q', '-dBATCH', '-dNOPAUSE', '-dSAFER', '-sDEVICE=pamcmyk32', `-r${dpi}`, '-dUseBleedBox', '-sOutputFile=' + join(work, 'page-%03d.pam'), input], { env: await childEnvironment(), maxBuffer: 16 * 1024 * 1024, timeout: 120_000 }).catch((cause: unknown) => {
+    // Ghostscript's own messages go to stderr (-sstdout=%stderr), so stdout carries the pages' PAM images alone.
+    const args = ['-q', '-dBATCH', '-dNOPAUSE', '-dSAFER', ...(options.deviceColour ? ['-dUseFastColor'] : []), '-sstdout=%stderr', '-sDEVICE=pamcmyk32', `-r${dpi}`, '-dUseBleedBox', '-sOutputFile=-', input];
+    const rendering = timed('ink plates', async () => run('gs', args, { env: await childEnvironment(), encoding: 'buffer', maxBuffer: Number.MAX_SAFE_INTEGER, timeout: 120_000 }).catch((cause: unknown) => {
       if (typeof cause === 'object' && cause !== null && 'code' in cause && cause.code === 'ENOENT') throw new BroadsheetError('GhostscriptMissing', 'Ghostscript (gs) renders the plates the preflight measures ink on, and it was not found.');
       throw cause;
     }));
     options.started?.();
-    await rendering;
-    const plates: Plates[] = [];
-    for (const name of (await readdir(work)).filter((file) => file.endsWith('.pam')).sort()) plates.push({ ...parsePam(await readFile(join(work, name))), dpi });
-    return plates;
+    return pamPages((await rendering).stdout).map((page) => ({ ...page, dpi }));
   } finally {
     await rm(work, { recursive: true, force: true });
   }
@@ -92,10 +102,18 @@ export async function measureInk(pdf: Uint8Array, limit: number): Promise<PageIn
   return inkOf(await renderPlates(pdf), limit);
 }
 
-function parsePam(bytes: Buffer): { width: number; height: number; pixels: Uint8Array } {
-  const end = bytes.indexOf('ENDHDR\n');
-  const header = bytes.subarray(0, end).toString('latin1');
-  const width = Number(/WIDTH (\d+)/.exec(header)?.[1]);
-  const height = Number(/HEIGHT (\d+)/.exec(header)?.[1]);
-  return { width, height, pixels: new Uint8Array(bytes.buffer, bytes.byteOffset + end + 7, width * height * 4) };
+/** The pages of a PAM stream: one image after another, each its header (to ENDHDR) and width × height × 4 bytes. */
+function pamPages(bytes: Buffer): Array<{ width: number; height: number; pixels: Uint8Array }> {
+  const pages: Array<{ width: number; height: number; pixels: Uint8Array }> = [];
+  for (let at = 0; at < bytes.length; ) {
+    const end = bytes.indexOf('ENDHDR\n', at);
+    if (end < 0) break;
+    const header = bytes.subarray(at, end).toString('latin1');
+    const width = Number(/WIDTH (\d+)/.exec(header)?.[1]);
+    const height = Number(/HEIGHT (\d+)/.exec(header)?.[1]);
+    const start = end + 'ENDHDR\n'.length;
+    pages.push({ width, height, pixels: new Uint8Array(bytes.buffer, bytes.byteOffset + start, width * height * 4) });
+    at = start + width * height * 4;
+  }
+  return pages;
 }

@@ -83,11 +83,12 @@ export async function pressCopies(set: SetPage, facts: PdfFacts, rules: PressRul
   signal?.throwIfAborted();
   const grid = set.request.grid;
   const ink: PageInk[] = [];
-  const plates = renderPlates(press, { started: () => platesStarted.resolve() });
+  const plates = renderPlates(press, { deviceColour: true, started: () => platesStarted.resolve() });
   plates.catch(() => undefined).finally(() => platesStarted.resolve());
   const softProofStarted = pending<void>();
   const [preflight, softProofs, overlays, screen] = await Promise.all([
-    timed('preflight', () => preflightPdf({ pdf: press, rules, layout: set.layout, plates, onInk: (page) => ink.push(page), trims: [{ name: `${grid.columns}-column grid`, ...grid.trim }], columnWidth: columnWidthOf(grid), gutter: grid.gutter })),
+    // The preflight's three readers start once Ghostscript has: each spawn holds the thread for a moment.
+    timed('preflight', () => platesStarted.promise.then(() => preflightPdf({ pdf: press, rules, layout: set.layout, plates, onInk: (page) => ink.push(page), trims: [{ name: `${grid.columns}-column grid`, ...grid.trim }], columnWidth: columnWidthOf(grid), gutter: grid.gutter }))),
     timed('soft proof', () => renderSoftProofs(plates, rules.bleed, rules.profile, () => softProofStarted.resolve())).finally(() => softProofStarted.resolve()),
     // Drawn while Argyll makes the soft proof in its own process.
     softProofStarted.promise.then(() => plates).then((rendered) => inkOverlays(rendered, rules.tac)),

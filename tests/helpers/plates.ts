@@ -11,8 +11,9 @@ export interface Plates {
   readonly pixels: Uint8Array;
 }
 
-export function renderPlates(pdf: string, dpi = 100, page = 1): Plates {
-  const pam = execFileSync('gs', ['-q', '-dSAFER', '-dBATCH', '-dNOPAUSE', `-dFirstPage=${page}`, `-dLastPage=${page}`, '-sDEVICE=pamcmyk32', `-r${dpi}`, '-sOutputFile=-', pdf], { maxBuffer: 512 * 1024 * 1024 });
+/** `extra` are further Ghostscript options (-dUseBleedBox to render the bleed box instead of the MediaBox). */
+export function renderPlates(pdf: string, dpi = 100, page = 1, extra: readonly string[] = []): Plates {
+  const pam = execFileSync('gs', ['-q', '-dSAFER', '-dBATCH', '-dNOPAUSE', `-dFirstPage=${page}`, `-dLastPage=${page}`, ...extra, '-sDEVICE=pamcmyk32', `-r${dpi}`, '-sOutputFile=-', pdf], { maxBuffer: 512 * 1024 * 1024 });
   const end = pam.indexOf('ENDHDR\n');
   const header = pam.toString('latin1', 0, end);
   const width = Number(/WIDTH (\d+)/.exec(header)?.[1]);

@@ -9,6 +9,7 @@ import { buildSample, type SampleBuild } from '../helpers/build.ts';
 import { readLayoutJson, type ReadReport } from '../helpers/layout-json.ts';
 import { mmToPt, readGridPreset } from '../helpers/layout-grid.ts';
 import { renderPlates, inkIn, maxTotalInk, type Plates } from '../helpers/plates.ts';
+import { renderPlates as renderBleedPlates } from '../../src/preflight/ink.ts';
 import { pdfFonts, pdfText, pdfWords, uncompressedPdf, type PdfWord, type Rect } from '../helpers/poppler.ts';
 import { withoutWhitespace } from '../helpers/text.ts';
 
@@ -154,6 +155,14 @@ describe('the plates of the press PDF (Ghostscript, pamcmyk32 at 100 dpi)', () =
     const preflight = JSON.parse(await readFile(join(sample.result.outDir, 'preflight.json'), 'utf8')) as { ok: boolean; ink: Array<{ max: number }> };
     expect(preflight.ok).toBe(true);
     expect(Math.abs((preflight.ink[0]?.max ?? 0) - most)).toBeLessThan(8);
+  });
+  it('are the plates Broadsheet measures ink on: its fast render (no ICC links) gives Ghostscript’s colour-managed pixels, byte for byte', async () => {
+    const press = await readFile(sample.result.pdfPath);
+    const [fast] = await renderBleedPlates(press, { dpi: 100, deviceColour: true });
+    const managed = renderPlates(sample.result.pdfPath, 100, 1, ['-dUseBleedBox']);
+    expect(fast?.width).toBe(managed.width);
+    expect(fast?.height).toBe(managed.height);
+    expect(Buffer.compare(Buffer.from(fast?.pixels ?? []), Buffer.from(managed.pixels))).toBe(0);
   });
 });
 
