@@ -79,9 +79,7 @@ function trimmedPlates(page: Plates, bleed: number): Buffer {
   const inset = Math.round(exact);
   const width = Math.max(1, Math.min(page.width - inset, Math.floor(page.width - 2 * exact)));
   const height = Math.max(1, Math.min(page.height - inset, Math.floor(page.height - 2 * exact)));
-  const trim = new Uint8Array(width * height * 4);
-  for (let row = 0; row < height; row++) trim.set(page.pixels.subarray(((row + inset) * page.width + inset) * 4, ((row + inset) * page.width + inset + width) * 4), row * width * 4);
-  return encodeCmykTiff(width, height, trim, page.dpi);
+  return encodeCmykTiff(width, height, page.pixels, page.dpi, { x: inset, y: inset, stride: page.width });
 }
 
 /** Every page's ink overlay (inkOverlay), page by page. */

@@ -1,8 +1,18 @@
 // A minimal TIFF writer (8-bit CMYK, uncompressed, one strip), for handing rendered plates to Argyll's cctiff:
 // nothing on npm is needed for one image kind.
 
-/** `cmyk` holds width × height pixels of 4 bytes each (C, M, Y, K), row by row from the top. */
-export function encodeCmykTiff(width: number, height: number, cmyk: Uint8Array, dpi: number): Buffer {
+/** Where the image lies in a larger raster: its top left pixel, and the raster's width in pixels. */
+export interface RasterWindow {
+  readonly x: number;
+  readonly y: number;
+  readonly stride: number;
+}
+
+/**
+ * `cmyk` holds pixels of 4 bytes each (C, M, Y, K), row by row from the top: width × height of them, or a raster the
+ * image is a `window` of (copied from it row by row into the file, with no copy of its own in between).
+ */
+export function encodeCmykTiff(width: number, height: number, cmyk: Uint8Array, dpi: number, window: RasterWindow = { x: 0, y: 0, stride: width }): Buffer {
   const SHORT = 3;
   const LONG = 4;
   const RATIONAL = 5;
@@ -50,6 +60,9 @@ export function encodeCmykTiff(width: number, height: number, cmyk: Uint8Array, 
     file.writeUInt32LE(dpi, at);
     file.writeUInt32LE(1, at + 4);
   }
-  file.set(cmyk, pixelsAt);
+  for (let row = 0; row < height; row++) {
+    const from = ((row + window.y) * window.stride + window.x) * 4;
+    file.set(cmyk.subarray(from, from + width * 4), pixelsAt + row * width * 4);
+  }
   return file;
 }
