@@ -10,7 +10,7 @@ import { claimOutputFolder } from './output/ownership.ts';
 import { formatMessages } from './manuscript/diagnostics.ts';
 import type { LayoutReport } from './layout/report.ts';
 import { readyPressTools } from './render/press-tools.ts';
-import { stagesSoFar, timed, withStageClock, type StageTimes } from './workspace/stage-clock.ts';
+import { stagesSoFar, timed, withStageClock, type StageSpans, type StageTimes } from './workspace/stage-clock.ts';
 
 export interface BuildOptions extends ComposeOptions {
   /** The article's output folder; by default `<project output>/<slug>`. */
@@ -40,11 +40,13 @@ export interface BuildResult {
   readonly layout: LayoutReport;
   /** Where the build's time went, milliseconds by stage (layout.json has those up to the writing). */
   readonly stages: StageTimes;
+  /** When each stage ran (milliseconds since the process started): what the build waited for, and what ran beside it. */
+  readonly spans: StageSpans;
 }
 
 export async function build(options: BuildOptions): Promise<BuildResult> {
-  const { value, stages } = await withStageClock(() => buildArticle(options));
-  return { ...value, stages };
+  const { value, stages, spans } = await withStageClock(() => buildArticle(options));
+  return { ...value, stages, spans };
 }
 
 /** The article composed, and its output folder claimed: one that is not Broadsheet's to replace is refused before anything is printed. */
@@ -55,7 +57,7 @@ async function composeAndClaim(options: BuildOptions): Promise<{ article: Compos
   return { article, outDir };
 }
 
-async function buildArticle(options: BuildOptions): Promise<Omit<BuildResult, 'stages'>> {
+async function buildArticle(options: BuildOptions): Promise<Omit<BuildResult, 'stages' | 'spans'>> {
   const { signal, project } = options;
   // Started now, done by the time they are needed: the press tools, and (unless one is shared) Chromium.
   readyPressTools();

@@ -44,7 +44,11 @@ export const runBuild: Run<'build'> = async (command, { project, signal, report 
   for (const warning of result.warnings) report.warn(warning);
   for (const problem of result.layout.problems) report.warn(`layout: ${problem.severity}: ${problem.rule}: ${problem.message}`);
   report.step(`start-up (Node and imports) ${Math.round(started)} ms`);
-  for (const [stage, ms] of Object.entries(result.stages)) report.step(`  ${stage} ${ms} ms`);
+  const seconds = (ms: number) => (ms / 1000).toFixed(2);
+  for (const [stage, ms] of Object.entries(result.stages)) {
+    const span = result.spans[stage];
+    report.step(`  ${stage} ${ms} ms${span ? ` (${seconds(span.from)}–${seconds(span.to)} s)` : ''}`);
+  }
   report.step(`built in ${Math.round(performance.now() - started)} ms (layout ${result.layout.timing.milliseconds} ms, ${result.layout.timing.attempts} layouts weighed)`);
   const passed = result.preflight.checks.filter((check) => check.ok).length;
   report.result(`built ${shown(result.pdfPath)} (${result.preflight.pdfx ?? 'PDF'}, preflight: ${passed} of ${result.preflight.checks.length} checks pass)`);
