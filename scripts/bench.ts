@@ -2,7 +2,8 @@
 // run, with the peak memory of each process tree (Node and every Chromium, Ghostscript and helper process).
 //   1. the sample's cold build (a whole `broadsheet build` process) against a bare Puppeteer run that launches
 //      Chromium, loads the sample's own laid-out proof and calls page.pdf(); paired runs, A B A B, medians;
-//   2. the same build warm: `broadsheet serve` answering POST /build, against the same cold baseline;
+//   2. the same build warm: `broadsheet serve` answering POST /build, against the same cold baseline: the article
+//      unchanged (its finished copies taken again), and with a word changed before every build (finished afresh);
 //   3. a 16-page edition (the sample edition four times over, jumps and all) against sixteen warm page.pdf() calls
 //      of its own ready pages in one browser;
 //   3b. the same edition on the job queue (BullMQ on a redis-server started here): one worker and two workers, each
@@ -176,17 +177,31 @@ async function warmBuilds(baseline: Sample): Promise<void> {
   const serverMemory = memoryWatch(server.pid);
   try {
     const [, url] = await waitForLine(server, /build server at (http:\/\/127\.0\.0\.1:\d+\/)/);
-    const warmBuild = async (index: number) => {
+    const warmBuild = async (index: number, dir = 'manuscript/shanting') => {
       const started = performance.now();
-      const response = await fetch(`${url}build`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ dir: 'manuscript/shanting', out: join(work, `warm-${index}`) }) });
+      const response = await fetch(`${url}build`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ dir, out: join(work, `warm-${index}`) }) });
       if (!response.ok) throw new Error(`POST /build: ${response.status} ${await response.text()}`);
       return (performance.now() - started) / 1000;
     };
     await warmBuild(-1); // the first build loads the fonts and styles its page keeps
     const times: number[] = [];
     for (let run = 0; run < Math.max(runs, 5) * 2; run++) times.push(await warmBuild(run));
-    const status = (await (await fetch(`${url}status`)).json()) as { builds: number; pagesKept: number };
-    rows.push({ label: `sample, warm build (\`broadsheet serve\`, POST /build; ${status.builds} builds, ${status.pagesKept} page kept)`, sample: { seconds: median(times), peakMegabytes: serverMemory.stop() }, baseline });
+    const unchanged = (await (await fetch(`${url}status`)).json()) as { builds: number; pagesKept: number; copiesReused: number };
+    rows.push({ label: `sample, warm build, unchanged (\`broadsheet serve\`, POST /build; ${unchanged.builds} builds, ${unchanged.pagesKept} page kept, ${unchanged.copiesReused} finished copies reused)`, sample: { seconds: median(times), peakMegabytes: serverMemory.stop() }, baseline });
+    // The desk's case: a word changed between builds, so every build prints a new page and finishes it afresh.
+    const edited = join(work, 'shanting-edited');
+    await cp('manuscript/shanting', edited, { recursive: true });
+    const article = join(edited, 'article.md');
+    const text = await readFile(article, 'utf8');
+    const editedMemory = memoryWatch(server.pid);
+    const editedTimes: number[] = [];
+    for (let run = 0; run < Math.max(runs, 5) * 2; run++) {
+      await writeFile(article, text.replace('山亭区', `山亭区${run + 1}`));
+      editedTimes.push(await warmBuild(100 + run, edited));
+    }
+    const after = (await (await fetch(`${url}status`)).json()) as { builds: number; copiesReused: number };
+    if (after.copiesReused !== unchanged.copiesReused) throw new Error('an edited build took finished copies: the edit did not reach the page');
+    rows.push({ label: `sample, warm build after a text edit (a number added to the first paragraph each time; ${after.builds - unchanged.builds} builds, finished afresh)`, sample: { seconds: median(editedTimes), peakMegabytes: editedMemory.stop() }, baseline });
   } finally {
     server.kill('SIGINT');
     await new Promise((done) => server.once('exit', done));

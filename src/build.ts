@@ -86,6 +86,7 @@ async function buildArticle(options: BuildOptions): Promise<Omit<BuildResult, 's
         ...(signal ? { signal } : {}),
         ...(options.press ? {} : { onPrinted: closeOwn }),
         ...(press.rack ? { rack: press.rack } : {}),
+        ...(press.finished ? { finished: press.finished } : {}),
       },
       () => articleFacts(manuscript.frontMatter, `Broadsheet (${chromium})`),
     );

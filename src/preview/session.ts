@@ -10,7 +10,8 @@ import { articleOutDir, publishArticle, type Published } from '../output/publish
 import { articleFacts } from '../pdf/finish.ts';
 import type { PressBrowser } from '../render/browser.ts';
 import { pageRoots, type PageRoots } from '../render/page-files.ts';
-import { openPage, pressCopies, printPage } from '../render/press.ts';
+import { copiesBytes, openPage, pressCopies, printPage, type PrintedPage } from '../render/press.ts';
+import { finishedCopies } from '../render/finished-copies.ts';
 import type { PreflightReport } from '../preflight/preflight.ts';
 import type { PressView } from '../preflight/press-views.ts';
 import type { SetPage } from '../render/set-page.ts';
@@ -68,6 +69,8 @@ export async function openSession(options: ComposeOptions & { press: PressBrowse
   let running: Promise<ProofState> | undefined;
   let pressed: ShownPressViews | undefined;
   let again: ProofChange | undefined;
+  // The press views and Print finish the same print of the page on show: Print takes the copies the views were made of.
+  const finished = options.press.finished ?? finishedCopies<PrintedPage>({ sizeOf: copiesBytes, bytes: 16 * 1024 * 1024 });
   // Printing and rebuilding take turns: a rebuild may reset the very page a print is reading.
   let turn: Promise<unknown> = Promise.resolve();
   const exclusive = <T>(work: () => Promise<T>): Promise<T> => {
@@ -138,7 +141,7 @@ export async function openSession(options: ComposeOptions & { press: PressBrowse
         }
         // The same press as `broadsheet build`: a page the build would refuse (overset, a photo without room) is refused.
         const { manuscript } = shown.article;
-        const printed = await printPage(shown.set, articleFacts(manuscript.frontMatter, `Broadsheet (${chromium})`), `${manuscript.slug} on the ${shown.article.grid.label} page`, project.press);
+        const printed = await printPage(shown.set, articleFacts(manuscript.frontMatter, `Broadsheet (${chromium})`), `${manuscript.slug} on the ${shown.article.grid.label} page`, project.press, { finished });
         return publishArticle({ article: shown.article, pressed: { ...printed, proofHtml: shown.set.proofHtml, files: shown.set.files, layout: shown.set.layout }, outDir, bleed: project.press.bleed, force: options.force === true });
       });
     },
@@ -149,7 +152,7 @@ export async function openSession(options: ComposeOptions & { press: PressBrowse
           throw new BroadsheetError('OutputFailed', `The proof on screen (build ${id}) is not the current one (build ${state.id}); reload the proof.`);
         }
         const { manuscript } = shown.article;
-        const copies = await pressCopies(shown.set, articleFacts(manuscript.frontMatter, `Broadsheet (${chromium})`), project.press);
+        const copies = await pressCopies(shown.set, articleFacts(manuscript.frontMatter, `Broadsheet (${chromium})`), project.press, { finished });
         pressed = { build: id, views: copies.views, preflight: copies.preflight, bleed: project.press.bleed };
         return pressed;
       });

@@ -20,7 +20,7 @@ export async function setJob(job: PageJob, inputs: { files: PageFiles; profile: 
   const set = await openPage({ rack: on.rack, browser: on.press.browser, html: job.html, roots: inputs.files, request: job.request, what: job.what, timeoutMs: job.timeoutMs, ...(signal ? { signal } : {}) });
   try {
     hooks.laidOut?.(jumpsOf(set.layout));
-    const printed = await printPage(set, { ...job.facts, producer: `Broadsheet (${chromium})` }, job.what, { ...job.rules, profile: inputs.profile }, signal);
+    const printed = await printPage(set, { ...job.facts, producer: `Broadsheet (${chromium})` }, job.what, { ...job.rules, profile: inputs.profile }, { ...(signal ? { signal } : {}), ...(on.press.finished ? { finished: on.press.finished } : {}) });
     const pdfa = job.pdfa ? await pdfaCopy(printed.screen, job.pdfa, signal) : undefined;
     return { ...printed, ...(pdfa ? { pdfa } : {}), layout: set.layout, proofHtml: set.proofHtml, loaded: [...set.files.keys()].sort(), files: set.files, chromium, worker: on.worker };
   } finally {

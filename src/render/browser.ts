@@ -4,6 +4,8 @@ import { rm } from 'node:fs/promises';
 import puppeteer, { type Browser } from 'puppeteer-core';
 import { BroadsheetError } from '../errors/catalogue.ts';
 import type { PageRack } from './page-rack.ts';
+import type { FinishedCopies } from './finished-copies.ts';
+import type { PrintedPage } from './press.ts';
 import type { ResolvedProject } from '../project/resolve.ts';
 import { childEnvironment, scratchFolder } from '../workspace/run-folder.ts';
 
@@ -41,6 +43,8 @@ export interface PressBrowser {
   readonly executablePath: string;
   /** A warm press's pages kept open between builds (warm-press.ts); a plain launch has none. */
   readonly rack?: PageRack;
+  /** A warm press's finished copies, for pages printed again unchanged (finished-copies.ts); a plain launch has none. */
+  readonly finished?: FinishedCopies<PrintedPage>;
   /** Closes Chromium; `at once` ends it without its orderly shutdown (nothing of its profile is kept anyway). */
   close(how?: 'at once'): Promise<void>;
 }

@@ -16,6 +16,7 @@ import { setPage, type SetPage } from './set-page.ts';
 import type { PageRack } from './page-rack.ts';
 import { timed } from '../workspace/stage-clock.ts';
 import { pending } from '../workspace/pending.ts';
+import { printKey, type FinishedCopies } from './finished-copies.ts';
 
 export interface PressInput {
   readonly browser: Browser;
@@ -30,6 +31,8 @@ export interface PressInput {
   readonly onPrinted?: () => void;
   /** Pages kept open between layouts (a warm press's, an edition's): the page is taken from it and given back. */
   readonly rack?: PageRack;
+  /** A warm press's finished copies (CopyOptions). */
+  readonly finished?: FinishedCopies<PrintedPage>;
 }
 
 /** A pressed page: its printed copies (PrintedPage), and the layout and proof they were printed from. */
@@ -69,10 +72,31 @@ export interface PrintedPage {
  * of it and its soft proof and ink overlay, and the screen copy, all of exactly what the page shows. A live proof
  * shows a failing page's ink this way.
  */
-export async function pressCopies(set: SetPage, facts: PdfFacts, rules: PressRules, signal?: AbortSignal, onPrinted?: () => void): Promise<PrintedPage> {
+export async function pressCopies(set: SetPage, facts: PdfFacts, rules: PressRules, options: CopyOptions = {}): Promise<PrintedPage> {
+  const { signal, finished } = options;
   const printed = await set.print();
-  onPrinted?.();
+  options.onPrinted?.();
   signal?.throwIfAborted();
+  if (!finished) return finishCopies(set, printed, facts, rules, signal);
+  const { timing: _timing, ...layout } = set.layout;
+  const key = await printKey(printed, { facts, rules, layout, grid: set.request.grid }, rules.profile);
+  return finished.take(key, () => finishCopies(set, printed, facts, rules, signal));
+}
+
+/** What finishing a printed page needs besides the page: a stop, who to tell once it is printed, a press's kept copies. */
+export interface CopyOptions {
+  readonly signal?: AbortSignal;
+  /** Called once the page is printed, before its copies are finished: a one-page build closes Chromium here. */
+  readonly onPrinted?: () => void;
+  /** A warm press's finished copies: a page printed again unchanged takes them instead of being finished again. */
+  readonly finished?: FinishedCopies<PrintedPage>;
+}
+
+/** The bytes a page's finished copies hold, for a press's bound on the copies it keeps. */
+export const copiesBytes = (copies: PrintedPage): number =>
+  copies.pdf.byteLength + copies.screen.byteLength + copies.views.reduce((sum, view) => sum + view.softProof.byteLength + view.ink.byteLength, 0);
+
+async function finishCopies(set: SetPage, printed: Uint8Array, facts: PdfFacts, rules: PressRules, signal?: AbortSignal): Promise<PrintedPage> {
   const room = printRoom(rules);
   // The plates are rendered once, while the screen copy is made (it waits until Ghostscript is under way): the
   // preflight measures ink on them, the soft proof is made of them.
@@ -99,10 +123,10 @@ export async function pressCopies(set: SetPage, facts: PdfFacts, rules: PressRul
 }
 
 /** Checks, prints and finishes an open page for the press: a page the layout or the plant's preflight refuses is refused. */
-export async function printPage(set: SetPage, facts: PdfFacts, what: string, rules: PressRules, signal?: AbortSignal, onPrinted?: () => void): Promise<PrintedPage> {
+export async function printPage(set: SetPage, facts: PdfFacts, what: string, rules: PressRules, options: CopyOptions = {}): Promise<PrintedPage> {
   checkPrintable(set.layout, what);
-  signal?.throwIfAborted();
-  const copies = await pressCopies(set, facts, rules, signal, onPrinted);
+  options.signal?.throwIfAborted();
+  const copies = await pressCopies(set, facts, rules, options);
   const failed = copies.preflight.checks.filter((check) => !check.ok && check.severity === 'error');
   if (failed.length > 0) {
     throw new BroadsheetError('PreflightFailed', `${what}: the press PDF fails ${failed.length} of the plant’s rules:`, { details: failed.map((check) => check.message) });
@@ -114,7 +138,11 @@ export async function printPage(set: SetPage, facts: PdfFacts, what: string, rul
 export async function pressPage(input: PressInput & { rules: PressRules }, facts: (layout: LayoutReport) => PdfFacts): Promise<Pressed> {
   const set = await openPage(input);
   try {
-    const printed = await printPage(set, facts(set.layout), input.what, input.rules, input.signal, input.onPrinted);
+    const printed = await printPage(set, facts(set.layout), input.what, input.rules, {
+      ...(input.signal ? { signal: input.signal } : {}),
+      ...(input.onPrinted ? { onPrinted: input.onPrinted } : {}),
+      ...(input.finished ? { finished: input.finished } : {}),
+    });
     return { ...printed, layout: set.layout, proofHtml: set.proofHtml, files: set.files };
   } finally {
     await releasePage(input, set);

@@ -52,7 +52,7 @@ export async function startBuildServer(options: { project: ResolvedProject; port
     if (!isAllowedHost(request.headers.host, address) || request.headers.origin !== undefined) return send(response, 403, { error: 'forbidden', message: 'This build server answers only to scripts on this machine (127.0.0.1).' });
     const path = new URL(request.url ?? '/', 'http://127.0.0.1').pathname;
     if (request.method === 'GET' && path === '/status') {
-      return send(response, 200, { builds: press.builds, launches: press.launches, pagesKept: press.rack.kept, running, waiting: waiting.length, rssMegabytes: Math.round(process.memoryUsage().rss / 1048576) });
+      return send(response, 200, { builds: press.builds, launches: press.launches, pagesKept: press.rack.kept, copiesKept: press.finished.kept, copiesReused: press.finished.hits, running, waiting: waiting.length, rssMegabytes: Math.round(process.memoryUsage().rss / 1048576) });
     }
     if (request.method !== 'POST' || path !== '/build') return send(response, 404, { error: 'not-found', message: 'POST /build or GET /status' });
     if (!/^application\/json\b/.test(request.headers['content-type'] ?? '')) return send(response, 415, { error: 'json-only', message: 'Send the build request as application/json.' });

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { broadsheetBin } from '../helpers/archive-cli.ts';
 import { projectRoot, tempFolder, type TempFolder } from '../helpers/paths.ts';
-import { lookDistance, lookOf, pdfInfo, placedLooks } from '../helpers/poppler.ts';
+import { lookDistance, lookOf, pdfInfo, pdfText, placedLooks } from '../helpers/poppler.ts';
 
 interface Built {
   readonly ok: boolean;
@@ -87,6 +87,29 @@ describe('broadsheet serve', () => {
     const status = (await (await fetch(`${url}status`)).json()) as { builds: number; launches: number };
     expect(status.builds).toBe(2);
     expect(status.launches).toBe(1);
+  });
+
+  it('finishes a page printed again unchanged once: the same article again takes the copies of the last build, an edited one is finished afresh', async () => {
+    const again = await ask({ dir: 'harbour', out: 'out-again' });
+    expect(again.status, again.answer.message).toBe(200);
+    // Printed, but not finished again: no press copy, plates or soft proof made.
+    expect(again.answer.stages['print']).toBeGreaterThan(0);
+    for (const stage of ['press copy', 'ink plates', 'soft proof', 'preflight']) expect(again.answer.stages[stage], stage).toBeUndefined();
+    expect(Buffer.compare(await readFile(again.answer.pdf), await readFile(join(temp.path, 'out-2', 'harbour.pdf')))).toBe(0);
+    expect(again.answer.preflightPassed).toBe(true);
+    const status = (await (await fetch(`${url}status`)).json()) as { copiesReused: number; copiesKept: number };
+    expect(status.copiesReused).toBe(1);
+    expect(status.copiesKept).toBe(2);
+
+    const article = join(harbour, 'article.md');
+    const text = await readFile(article, 'utf8');
+    await writeFile(article, text.replace(/\n\n([A-Z])/, '\n\nZanzibar quay. $1'));
+    const edited = await ask({ dir: 'harbour', out: 'out-edited' });
+    expect(edited.status, edited.answer.message).toBe(200);
+    for (const stage of ['press copy', 'ink plates', 'soft proof', 'preflight']) expect(edited.answer.stages[stage], stage).toBeGreaterThan(0);
+    expect(pdfText(edited.answer.pdf).replace(/\s+/g, ' ')).toContain('Zanzibar quay.');
+    expect(pdfText(again.answer.pdf)).not.toContain('Zanzibar');
+    await writeFile(article, text);
   });
 
   it('says what is wrong with a manuscript that cannot be built, and goes on serving', async () => {
