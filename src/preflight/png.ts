@@ -13,13 +13,17 @@ function chunk(type: string, data: Uint8Array): Buffer {
   return Buffer.concat([head, data, tail]);
 }
 
-/** `rgba` holds width × height pixels of 4 bytes each, row by row from the top. Compressed off the thread (zlib's pool). */
-export async function encodePng(width: number, height: number, rgba: Uint8Array): Promise<Buffer> {
+/**
+ * The rows of a PNG to draw into: each a filter byte (none) and width × 4 bytes of RGBA, all transparent, so a picture
+ * can be drawn into them and encoded (encodeRows) with no copy of its own in between.
+ */
+export const pngRows = (width: number, height: number): Buffer => Buffer.alloc((width * 4 + 1) * height);
+
+/** A PNG of rows made by pngRows. Compressed off the thread (zlib's pool). */
+export async function encodeRows(width: number, height: number, rows: Buffer): Promise<Buffer> {
   const header = Buffer.alloc(13);
   header.writeUInt32BE(width, 0);
   header.writeUInt32BE(height, 4);
   header.set([8, 6, 0, 0, 0], 8);
-  const rows = Buffer.alloc((width * 4 + 1) * height);
-  for (let y = 0; y < height; y++) rows.set(rgba.subarray(y * width * 4, (y + 1) * width * 4), y * (width * 4 + 1) + 1);
   return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', header), chunk('IDAT', await deflated(rows)), chunk('IEND', new Uint8Array(0))]);
 }
