@@ -9,7 +9,9 @@
 //   3b. the same edition on the job queue (BullMQ on a redis-server started here): one worker and two workers, each
 //      against the in-process edition, in turn (scripts/bench-queue.ts);
 //   4. a proof refresh: from saving article.md to the new text on the proof's screen, against a bare reload of the
-//      laid-out proof in the same browser.
+//      laid-out proof in the same browser;
+//   5. the 16-page edition archived against the same edition built, and where the archive's time went
+//      (scripts/bench-archive.ts).
 // Nothing here asserts a time: it measures and prints. BENCH_RUNS sets the runs per series (default 5).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { cp, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
@@ -17,6 +19,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { launchBrowser } from '../src/render/browser.ts';
+import { archiveEditions } from './bench-archive.ts';
 import { queueEditions } from './bench-queue.ts';
 import { sixteenPageEdition } from './sixteen-page-edition.ts';
 
@@ -26,8 +29,8 @@ interface Sample {
 }
 
 const runs = Number(process.env['BENCH_RUNS'] ?? 5);
-/** BENCH_ONLY=cold,warm,edition,queue,refresh runs some of the cases (all by default). */
-const only = new Set((process.env['BENCH_ONLY'] ?? 'cold,warm,edition,queue,refresh').split(','));
+/** BENCH_ONLY=cold,warm,edition,queue,refresh,archive runs some of the cases (all by default). */
+const only = new Set((process.env['BENCH_ONLY'] ?? 'cold,warm,edition,queue,refresh,archive').split(','));
 const work = await mkdtemp(join(tmpdir(), 'broadsheet-bench-'));
 const node = process.execPath;
 const cli = resolve('bin/broadsheet.js');
@@ -158,6 +161,14 @@ try {
     say('4. proof refresh: save to screen …');
     rows.push(await proofRefresh());
   }
+  let archiveStages: string[] = [];
+  if (only.has('archive')) {
+    say('5. the 16-page edition archived against the same edition built …');
+    const editionFile = await sixteenPageEdition(join(work, 'edition16-archive'));
+    const archived = await archiveEditions({ editionFile, work, runs: Math.min(runs, 3), cli, measure: (args) => measure(args), summary, say });
+    rows.push(archived.row);
+    archiveStages = archived.stages;
+  }
 
   console.log('| case | time | baseline | time ÷ baseline | peak memory | baseline memory |');
   console.log('| --- | --- | --- | --- | --- | --- |');
@@ -165,7 +176,12 @@ try {
     const time = (sample: Sample) => (sample.seconds < 1 ? `${Math.round(sample.seconds * 1000)} ms` : `${sample.seconds.toFixed(2)} s`);
     console.log(`| ${row.label} | ${time(row.sample)} | ${time(row.baseline)} | ${(row.sample.seconds / row.baseline.seconds).toFixed(2)}× | ${row.sample.peakMegabytes.toFixed(0)} MB | ${row.baseline.peakMegabytes.toFixed(0)} MB |`);
   }
-  console.log(`\nbaselines: a bare Puppeteer launch + load of the ready page + page.pdf() (rows 1–2); sixteen page.pdf() of ready pages in one warm browser (row 3); the in-process edition (the queue's rows; their memory the coordinator's and the workers' together); a bare reload of the laid-out proof (row 4). Medians of ${runs}.`);
+  console.log(`\nbaselines: a bare Puppeteer launch + load of the ready page + page.pdf() (rows 1–2); sixteen page.pdf() of ready pages in one warm browser (row 3); the in-process edition (the queue's rows; their memory the coordinator's and the workers' together); a bare reload of the laid-out proof (row 4); the same edition only built (the archive's row, medians of ${Math.min(runs, 3)}). Medians of ${runs}.`);
+  if (archiveStages.length > 0) {
+    console.log('\nwhere the archive’s time went (its median run; a stage of every page is the sum over the pages, and its span is when it ran, seconds after the process started):\n');
+    console.log('| stage | time | span |\n| --- | --- | --- |');
+    for (const line of archiveStages) console.log(line);
+  }
 } finally {
   await rm(work, { recursive: true, force: true });
 }

@@ -62,7 +62,7 @@ export async function buildEdition(options: ProjectChoice & { file: string; outD
 }
 
 /** Builds an edition (on the job queue with `queue`) and writes it as a new archive entry; returns the entry's name and folder. */
-export async function archiveEdition(options: ProjectChoice & { file: string; signal?: AbortSignal; queue?: string }): Promise<{ entry: string; path: string; stages: Readonly<Record<string, number>> }> {
+export async function archiveEdition(options: ProjectChoice & { file: string; signal?: AbortSignal; queue?: string }): Promise<{ entry: string; path: string; stages: Readonly<Record<string, number>>; spans: Readonly<Record<string, { from: number; to: number }>> }> {
   const project = await projectOf(options);
   const runner = await queueRunnerFor(project, options.queue);
   return archive({ project, file: options.file, ...(runner ? { runner } : {}), ...(options.signal ? { signal: options.signal } : {}) });

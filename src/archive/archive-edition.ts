@@ -16,15 +16,18 @@ import { describeFiles, manifestName, type Manifest } from './manifest.ts';
 import { articleText, newsArticle } from './news-article.ts';
 import { ghostscriptVersion } from '../pdf/pdfa.ts';
 import { pagesAtOnce, sideBySide } from '../edition/side-by-side.ts';
-import { timed, withStageClock, type StageTimes } from '../workspace/stage-clock.ts';
+import { timed, withStageClock, type StageSpans, type StageTimes } from '../workspace/stage-clock.ts';
 import { selfContained } from './self-contained.ts';
 
 const run = promisify(execFile);
 
-/** Archives an edition; `stages` says where the time went (milliseconds; a stage of every page is their sum). */
-export async function archiveEdition(options: Parameters<typeof archiveInStages>[0]): Promise<{ entry: string; path: string; stages: StageTimes }> {
-  const { value, stages } = await withStageClock(() => archiveInStages(options));
-  return { ...value, stages };
+/**
+ * Archives an edition; `stages` says where the time went (milliseconds; a stage of every page is their sum), and
+ * `spans` when each stage ran, from its first start to its last end (milliseconds since the process started).
+ */
+export async function archiveEdition(options: Parameters<typeof archiveInStages>[0]): Promise<{ entry: string; path: string; stages: StageTimes; spans: StageSpans }> {
+  const { value, stages, spans } = await withStageClock(() => archiveInStages(options));
+  return { ...value, stages, spans };
 }
 
 async function archiveInStages(options: {

@@ -4,6 +4,7 @@ import { relative } from 'node:path';
 import type { ResolvedProject } from '../project/resolve.ts';
 import type { Command } from './arguments.ts';
 import type { Reporter } from './report.ts';
+import type { StageSpans, StageTimes } from '../workspace/stage-clock.ts';
 import { queueRunnerFor } from '../queue/queue-for.ts';
 import { pageEventHooks } from './page-events.ts';
 
@@ -44,11 +45,7 @@ export const runBuild: Run<'build'> = async (command, { project, signal, report 
   for (const warning of result.warnings) report.warn(warning);
   for (const problem of result.layout.problems) report.warn(`layout: ${problem.severity}: ${problem.rule}: ${problem.message}`);
   report.step(`start-up (Node and imports) ${Math.round(started)} ms`);
-  const seconds = (ms: number) => (ms / 1000).toFixed(2);
-  for (const [stage, ms] of Object.entries(result.stages)) {
-    const span = result.spans[stage];
-    report.step(`  ${stage} ${ms} ms${span ? ` (${seconds(span.from)}–${seconds(span.to)} s)` : ''}`);
-  }
+  stepsOf(report, result.stages, result.spans);
   report.step(`built in ${Math.round(performance.now() - started)} ms (layout ${result.layout.timing.milliseconds} ms, ${result.layout.timing.attempts} layouts weighed)`);
   const passed = result.preflight.checks.filter((check) => check.ok).length;
   report.result(`built ${shown(result.pdfPath)} (${result.preflight.pdfx ?? 'PDF'}, preflight: ${passed} of ${result.preflight.checks.length} checks pass)`);
@@ -81,10 +78,10 @@ export const runEdition: Run<'edition'> = async (command, { project, signal, rep
 export const runArchive: Run<'archive'> = async (command, { project, signal, report }) => {
   const { archiveEdition } = await import('../archive/archive-edition.ts');
   const runner = await queueRunnerFor(project, command.queue, (line) => report.warn(line));
-  const { entry, path, stages } = await archiveEdition({ project, file: command.file, signal, log: (line) => report.step(line), onJob: pageEventHooks((event) => report.event(event)), ...(runner ? { runner } : {}) });
-  for (const [stage, ms] of Object.entries(stages)) report.step(`  ${stage} ${ms} ms`);
+  const { entry, path, stages, spans } = await archiveEdition({ project, file: command.file, signal, log: (line) => report.step(line), onJob: pageEventHooks((event) => report.event(event)), ...(runner ? { runner } : {}) });
+  stepsOf(report, stages, spans);
   report.result(`archived ${entry} in ${shown(path)}`);
-  report.done({ entry, path, stages });
+  report.done({ entry, path, stages, spans });
   return 0;
 };
 
@@ -160,3 +157,12 @@ export const runPreflight: Run<'preflight'> = async (command, { project, report 
   report.done({ file: command.file, ...verdict });
   return verdict.ok ? 0 : 1;
 };
+
+/** Each stage's time and, when known, when it ran (seconds after the process started), for --verbose. */
+function stepsOf(report: Reporter, stages: StageTimes, spans: StageSpans): void {
+  const seconds = (ms: number) => (ms / 1000).toFixed(2);
+  for (const [stage, ms] of Object.entries(stages)) {
+    const span = spans[stage];
+    report.step(`  ${stage} ${ms} ms${span ? ` (${seconds(span.from)}–${seconds(span.to)} s)` : ''}`);
+  }
+}

@@ -80,6 +80,10 @@ async function writePdfA(options: { input: string; output: string; title: string
         '-sColorConversionStrategy=RGB',
         '-sProcessColorModel=DeviceRGB',
         '-dEmbedAllFonts=true',
+        // The screen copy's colours are DeviceRGB, already sRGB: the ICC links that would map them onto the sRGB
+        // output intent are identities, and building them was 40 % of the run (1.61 → 0.96 s on the sample's page;
+        // the file came out the same but for its dates and IDs, a test renders both).
+        '-dUseFastColor',
         '-sDEVICE=pdfwrite',
         `-sOutputFile=${options.output}`,
         definition,

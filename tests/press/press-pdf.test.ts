@@ -2,7 +2,7 @@
 // Ghostscript), not with Broadsheet's preflight: PDF/X keys and output intent, colour spaces in every stream and
 // image, boxes, the plates (body text on black alone, total ink), and its text against the screen copy's.
 import { execFileSync } from 'node:child_process';
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSample, type SampleBuild } from '../helpers/build.ts';
@@ -10,6 +10,9 @@ import { readLayoutJson, type ReadReport } from '../helpers/layout-json.ts';
 import { mmToPt, readGridPreset } from '../helpers/layout-grid.ts';
 import { renderPlates, inkIn, maxTotalInk, type Plates } from '../helpers/plates.ts';
 import { renderPlates as renderBleedPlates } from '../../src/preflight/ink.ts';
+import { pdfaCopy } from '../../src/pdf/pdfa.ts';
+import { imageSettings } from '../../src/pdf/image-settings.ts';
+import { tempFolder } from '../helpers/paths.ts';
 import { pdfFonts, pdfText, pdfWords, uncompressedPdf, type PdfWord, type Rect } from '../helpers/poppler.ts';
 import { withoutWhitespace } from '../helpers/text.ts';
 
@@ -180,6 +183,27 @@ describe('the press copy says what the proof says', () => {
     expect(lines.length).toBeGreaterThan(100);
     const missing = lines.filter((line) => line.length > 0 && !press.includes(line));
     expect(missing).toEqual([]);
+  });
+});
+
+describe('the archive’s PDF/A copy of the screen copy', () => {
+  it('renders pixel for pixel as Ghostscript’s colour-managed PDF/A of the same screen copy (Broadsheet’s skips the identity ICC links)', async () => {
+    const work = await tempFolder('pdfa-colour');
+    try {
+      const ours = join(work.path, 'ours.pdf');
+      const managed = join(work.path, 'managed.pdf');
+      await writeFile(ours, await pdfaCopy(await readFile(sample.result.screenPath), { title: 'Shanting', subject: 'sample', lang: 'zh-CN', date: '2021-01-08' }));
+      // The same run but for the fast colour: the same photo settings, written where Ghostscript reads them first.
+      const settings = join(work.path, 'settings.ps');
+      await writeFile(settings, imageSettings());
+      execFileSync('gs', ['-dPDFA=2', '-dBATCH', '-dNOPAUSE', '-dNOSAFER', '-dQUIET', '-dPDFACompatibilityPolicy=1', '-sColorConversionStrategy=RGB', '-sProcessColorModel=DeviceRGB', '-dEmbedAllFonts=true', '-sDEVICE=pdfwrite', `-sOutputFile=${managed}`, settings, sample.result.screenPath], { stdio: 'ignore' });
+      const render = (pdf: string) => execFileSync('gs', ['-q', '-dSAFER', '-dBATCH', '-dNOPAUSE', '-sDEVICE=ppmraw', '-r100', '-sOutputFile=-', pdf], { maxBuffer: 256 * 1024 * 1024 });
+      const [a, b] = [render(ours), render(managed)];
+      expect(a.length).toBeGreaterThan(1_000_000);
+      expect(Buffer.compare(a, b)).toBe(0);
+    } finally {
+      await work.remove();
+    }
   });
 });
 
